@@ -37,7 +37,9 @@ export function encodeFloat(value: bigint, format: FloatFormat, what = 'amount')
     throw new NotRepresentableError({
       what,
       value,
-      hint: `at most ${format.mantissaBits} bits of significant decimal digits times a power of ten up to 10^${maxExponent}; nearest encodable values are ${below} and ${above}`,
+      hint: `it must be a ${format.mantissaBits}-bit integer times a power of ten up to 10^${maxExponent}; ${
+        above === undefined ? `the largest encodable value is ${below}` : `nearest encodable values are ${below} and ${above}`
+      }`,
     })
   }
   return (BigInt(exponent) << BigInt(format.mantissaBits)) | mantissa
@@ -88,8 +90,11 @@ export function isRepresentable(value: bigint, format: FloatFormat): boolean {
  * nearestFloats(123456789n, FLOAT.FEE) // { below: 123000000n, above: 124000000n }
  * ```
  */
-export function nearestFloats(value: bigint, format: FloatFormat): { below: bigint; above: bigint } {
+export function nearestFloats(value: bigint, format: FloatFormat): { below: bigint; above: bigint | undefined } {
   const maxMantissa = (1n << BigInt(format.mantissaBits)) - 1n
+  const maxExponent = (1 << format.exponentBits) - 1
+  const largest = maxMantissa * POW10[maxExponent]!
+  if (value >= largest) return { below: largest, above: value === largest ? value : undefined }
   let exponent = 0
   while (value / POW10[exponent]! > maxMantissa) exponent++
   const unit = POW10[exponent]!
