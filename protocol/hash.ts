@@ -1,7 +1,8 @@
 /**
  * The hash every other protocol module imports: Poseidon over the BN254 scalar field with
- * circomlib's parameters. One import point, so the implementation behind it (reference or
- * WASM) can change without touching callers.
+ * circomlib's parameters, computed by the WebAssembly implementation in `poseidon/` (tested
+ * against the plain reference and circomlibjs). One import point, so callers never depend
+ * on which implementation is behind it.
  *
  * @example
  * ```ts
@@ -9,7 +10,4 @@
  * poseidon([1n, 2n]) === poseidon2(1n, 2n)
  * ```
  */
-import { poseidonReference } from './poseidon/poseidonReference.ts'
-
-export const poseidon = (inputs: readonly bigint[]): bigint => poseidonReference(inputs)
-export const poseidon2 = (a: bigint, b: bigint): bigint => poseidonReference([a, b])
+export { poseidon, poseidon2 } from './poseidon/poseidon.ts'

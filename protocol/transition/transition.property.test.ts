@@ -43,11 +43,13 @@ function randomQueueEntry(r: ReturnType<typeof prng>, state: RollupState): Queue
 }
 
 function randomTx(r: ReturnType<typeof prng>, state: RollupState, nonces: Map<bigint, bigint>): SignedL2Tx | undefined {
-  const accounts = [...state.allAccounts()]
+  const all = [...state.allAccounts()]
+  const keyed = all.filter(([, a]) => a.publicKey.x !== 0n)
+  const accounts = keyed.length > 0 && r.chance(0.85) ? keyed : all
   if (accounts.length === 0) return undefined
   const [from, acc] = r.pick(accounts)
   const owner = w.users.findIndex((u) => u.address === acc.owner)
-  const signer = owner >= 0 && r.chance(0.9) ? owner : r.int(w.users.length)
+  const signer = owner >= 0 && r.chance(0.95) ? owner : r.int(w.users.length)
   const expected = nonces.get(from) ?? acc.nonce
   const nonce = r.chance(0.9) ? expected : expected + BigInt(r.int(3)) - 1n
   const amount = BigInt(r.int(Number(acc.balance < 1000n ? acc.balance + 5n : 1000n)))
@@ -91,7 +93,7 @@ describe('the chunk transition on random histories', () => {
           const entries = Array.from({ length: r.int(P.nQueue + 1) }, () => randomQueueEntry(r, state))
           const nonces = new Map<bigint, bigint>()
           const txs = Array.from({ length: r.int(P.nTx + 2) }, () => randomTx(r, state, nonces)).filter((t): t is SignedL2Tx => !!t)
-          const feeAccounts = [...state.allAccounts()].filter(([, a]) => a.tokenId === 0n).slice(0, 1).map(([i]) => i)
+          const feeAccounts = [0n, 1n].flatMap((t) => [...state.allAccounts()].filter(([, a]) => a.tokenId === t).slice(0, 1).map(([i]) => i))
           const before = snapshot(state)
           const chunk = buildChunk({ state, params: P, domain: w.domain, queue: { entries, startHash: queueHash }, txs, firstSeq: seq, feeAccounts })
           const after = snapshot(chunk.state)
@@ -128,7 +130,7 @@ describe('the chunk transition on random histories', () => {
           if (chunk.txCount === 0 && chunk.queueOutcomes.every((o) => o.status !== 'applied')) expect(chunk.newStateRoot).toBe(chunk.oldStateRoot)
 
           for (const o of chunk.queueOutcomes) tally(`queue:${o.status}`)
-          for (const o of chunk.txOutcomes) tally(o.status === 'included' ? `tx:${o.da.type}` : `tx:rejected`)
+          for (const o of chunk.txOutcomes) (tally(o.status === "included" ? `tx:${o.da.type}` : `tx:rejected`), o.status === "rejected" && tally(`why:${o.reason}`))
           chunk.state.commit()
           expect(state.root).toBe(chunk.newStateRoot)
           queueHash = chunk.newQueueHash

@@ -1,0 +1,28 @@
+/** One benchmark figure, as written to `bench/results/<area>.json`. */
+export interface BenchResult {
+  name: string
+  value: number
+  unit: string
+}
+
+/**
+ * Runs `fn` repeatedly for at least `minMs` milliseconds (after a short warm-up) and returns
+ * operations per second, counting `opsPerCall` operations per call.
+ *
+ * @example
+ * ```ts
+ * const hps = measureRate({ fn: () => poseidon2(1n, 2n) })
+ * ```
+ */
+export function measureRate(params: { fn: (i: number) => unknown; minMs?: number; opsPerCall?: number; warmup?: number }): number {
+  const { fn, minMs = 1500, opsPerCall = 1, warmup = 20 } = params
+  for (let i = 0; i < warmup; i++) fn(i)
+  let calls = 0
+  const start = performance.now()
+  let elapsed = 0
+  while (elapsed < minMs) {
+    fn(calls++)
+    elapsed = performance.now() - start
+  }
+  return (calls * opsPerCall * 1000) / elapsed
+}
