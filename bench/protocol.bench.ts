@@ -93,13 +93,13 @@ export async function run(): Promise<BenchResult[]> {
   const p = { ...PRODUCTION_PARAMS, nQueue: 16 }
   const seed = buildChunk({ state, params: p, domain: w.domain, queue: { entries: w.users.map((_, u) => w.deposit({ user: u, amount: 10n ** 18n })), startHash: 0n }, txs: [], firstSeq: 0n, feeAccounts: [] })
   seed.state.commit()
-  const nonces = new Array(16).fill(0n)
+  const nonces: bigint[] = new Array<bigint>(16).fill(0n)
   let built = 0
   const start = performance.now()
   for (let round = 0; round < 3; round++) {
     const txs = Array.from({ length: p.nTx }, (_, i) => {
       const u = i % 16
-      return w.sign(u, { type: TX_TYPE.TRANSFER, from: BigInt(u + 1), to: BigInt(((u + 1) % 16) + 1), amount: 1000n, fee: 0n, nonce: nonces[u]++ })
+      return w.sign(u, { type: TX_TYPE.TRANSFER, from: BigInt(u + 1), to: BigInt(((u + 1) % 16) + 1), amount: 1000n, fee: 0n, nonce: nonces[u]!++ })
     })
     const c = buildChunk({ state, params: p, domain: w.domain, queue: { entries: [], startHash: seed.newQueueHash }, txs, firstSeq: 0n, feeAccounts: [] })
     c.state.commit()

@@ -114,7 +114,7 @@ describe('DA codec', () => {
     let refused = 0
     for (let bit = 0; bit < layout.chunkBits + 16; bit++) {
       const bad = good.slice()
-      bad[bit >> 3] ^= 0x80 >> (bit & 7)
+      bad[bit >> 3] = bad[bit >> 3]! ^ (0x80 >> (bit & 7))
       let decoded: ChunkData | undefined
       try {
         decoded = decodeChunk(bad, p)

@@ -31,8 +31,11 @@ describe('DA floats', () => {
     expect(() => encodeFee(v)).toThrow(NotRepresentableError)
     expect(() => encodeFee(v)).toThrow(/nearest encodable values are 123000000 and 124000000/)
     const { below, above } = nearestFloats(v, FLOAT.FEE)
-    expect(isRepresentable(below, FLOAT.FEE) && isRepresentable(above, FLOAT.FEE)).toBe(true)
-    expect(below <= v && v <= above).toBe(true)
+    expect(above).toBeDefined()
+    expect(isRepresentable(below, FLOAT.FEE) && isRepresentable(above!, FLOAT.FEE)).toBe(true)
+    expect(below <= v && v <= above!).toBe(true)
+    // beyond the largest value there is nothing above
+    expect(nearestFloats(10n ** 30n, FLOAT.FEE)).toEqual({ below: 511n * 10n ** 15n, above: undefined })
   })
 
   it('refuse amounts at or above 2^128 and negative amounts', () => {

@@ -38,7 +38,7 @@ describe('deriveL2Key', () => {
   it('ignores the recovery byte encoding and refuses malformed signatures', async () => {
     const signature = await account.signTypedData(l2KeyTypedData({ chainId: 31337, rollupAddress: rollup }))
     const v = parseInt(signature.slice(-2), 16)
-    const flipped = `${signature.slice(0, -2)}${(v >= 27 ? v - 27 : v + 27).toString(16).padStart(2, '0')}` as const
+    const flipped = `${signature.slice(0, -2)}${(v >= 27 ? v - 27 : v + 27).toString(16).padStart(2, '0')}` as `0x${string}`
     expect(l2KeyFromSignature(flipped).publicKey).toEqual(l2KeyFromSignature(signature).publicKey)
     expect(() => l2KeyFromSignature('0x1234')).toThrow(/65 bytes/)
   })

@@ -5,6 +5,7 @@ import { RollupState } from '../state/rollupState.ts'
 import { computeRoot, denseProof } from '../state/merkleTree.ts'
 import { hashAccount } from '../state/account.ts'
 import { encodeBatchElements, decodeBatchElements } from '../da/batchData.ts'
+import type { ChunkData } from '../da/chunkData.ts'
 import { buildChunk, exitLeafHash, replayChunk, InvalidChunkError, type Chunk } from './buildChunk.ts'
 import { testWorld } from './testWorld.ts'
 import type { AccessWitness } from './outcomes.ts'
@@ -186,8 +187,8 @@ describe('buildChunk', () => {
 
   it('reports DA data that could not have been proven', () => {
     const state = funded()
-    const data = { queueCount: 0, feeAccounts: [0n, 0n], txs: [{ type: RECORD_TYPE.TRANSFER, from: 3n, to: 1n, amount: 999n, fee: 0n }] } as const
-    expect(() => replayChunk({ state, params: P, domain: w.domain, data: { ...data, txs: [...data.txs] }, queue: { entries: [], startHash: 0n }, firstSeq: 0n })).toThrow(InvalidChunkError)
+    const data: ChunkData = { queueCount: 0, feeAccounts: [0n, 0n], txs: [{ type: RECORD_TYPE.TRANSFER, from: 3n, to: 1n, amount: 999n, fee: 0n }] }
+    expect(() => replayChunk({ state, params: P, domain: w.domain, data, queue: { entries: [], startHash: 0n }, firstSeq: 0n })).toThrow(InvalidChunkError)
     expect(() => replayChunk({ state, params: P, domain: w.domain, data: { ...data, txs: [], feeAccounts: [9n, 0n] }, queue: { entries: [], startHash: 0n }, firstSeq: 0n })).toThrow(/fee account/)
   })
 
