@@ -80,18 +80,34 @@ export function sign(params: { privateKey: Uint8Array; message: bigint }): Signa
 }
 
 // Public keys are checked (on curve, prime subgroup) once and remembered: the hot path of
-// the sequencer verifies many signatures of the same few thousand keys.
+// the sequencer verifies many signatures of the same keys. A key seen a second time also
+// gets a window table (about 130 KB) that makes its scalar multiplication about 4x faster;
+// at most HOT_KEY_LIMIT keys keep one (least recently used first out).
 const KEY_CACHE_LIMIT = 65_536
-const keyCache = new Map<string, ReturnType<typeof toNoble>>()
+const HOT_KEY_LIMIT = 256
+type NPoint = ReturnType<typeof toNoble>
+const keyCache = new Map<string, NPoint>()
+const hotKeys = new Map<string, NPoint>()
 
-function checkedKey(A: Point): ReturnType<typeof toNoble> {
+function checkedKey(A: Point): NPoint {
   const id = `${A.x}:${A.y}`
-  let p = keyCache.get(id)
-  if (!p) {
-    p = assertSubgroupPoint(A, 'public key')
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!)
-    keyCache.set(id, p)
+  const hot = hotKeys.get(id)
+  if (hot) {
+    hotKeys.delete(id)
+    hotKeys.set(id, hot)
+    return hot
   }
+  const seen = keyCache.get(id)
+  if (seen) {
+    const table = toNoble(A)
+    table.precompute(4, false)
+    if (hotKeys.size >= HOT_KEY_LIMIT) hotKeys.delete(hotKeys.keys().next().value!)
+    hotKeys.set(id, table)
+    return table
+  }
+  const p = assertSubgroupPoint(A, 'public key')
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!)
+  keyCache.set(id, p)
   return p
 }
 
@@ -110,8 +126,8 @@ export function verifyReason(params: { publicKey: Point; message: bigint; signat
   const { publicKey, message, signature } = params
   if (message < 0n || message >= FIELD_MODULUS) return 'message is not a field element'
   if (signature.S < 0n || signature.S >= SUBGROUP_ORDER) return 'S is not below the subgroup order'
-  let A: ReturnType<typeof toNoble>
-  let R: ReturnType<typeof toNoble>
+  let A: NPoint
+  let R: NPoint
   try {
     A = checkedKey(publicKey)
     R = toNoble(signature.R8)
