@@ -17,6 +17,8 @@ import {
   inMemory,
   toLimbs,
   toMontgomery,
+  readLimbs,
+  writeLimbs,
   type ProductTerm,
 } from './montgomery.ts'
 import { FunctionBuilder, I32, I64, WasmModuleBuilder } from './wasmEmitter.ts'
@@ -70,58 +72,58 @@ function buildKernel() {
   const x = exports as Record<string, (...args: number[]) => void>
   const u32 = new Uint32Array(memory.buffer)
   const u64 = new BigUint64Array(memory.buffer)
-  const OUT = 0
+  const OUT = 1024
   const A = 4096
   const B = 8192
   const C = 12288
   const write = (address: number, values: readonly bigint[]): void =>
-    values.forEach((v, j) => u32.set(toLimbs(v), address / 4 + (j * e) / 4))
-  const readLimbs = (address: number): number[] => [...u32.subarray(address / 4, address / 4 + LIMBS)]
+    values.forEach((v, j) => writeLimbs(u32, address + j * e, toLimbs(v)))
+  const read = (address: number): number[] => readLimbs(u32, address)
   return {
     mul(a: bigint, b: bigint): number[] {
       write(A, [a])
       write(B, [b])
       x.mul!(OUT, A, B)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     sqr(a: bigint): number[] {
       write(A, [a])
       x.sqr!(OUT, A)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     quadOfSum(aLimbs: number[], b: bigint): number[] {
-      u32.set(aLimbs, A / 4)
+      writeLimbs(u32, A, aLimbs)
       write(B, [b])
       x.quadOfSum!(OUT, A, B)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     dot(a: readonly bigint[], b: readonly bigint[]): number[] {
       write(A, a)
       write(B, b)
       x[`dot${a.length}`]!(OUT, A, B)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     mulAdd(a: bigint, b: bigint, s: bigint): number[] {
       write(A, [a])
       write(B, [b])
       write(C, [s])
       x.mulAdd!(OUT, A, B, C)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     reduceOnce(a: bigint): bigint {
       write(OUT, [a])
       x.reduceOnce!(OUT)
-      return fromLimbs(readLimbs(OUT))
+      return fromLimbs(read(OUT))
     },
     fromWords(a: bigint): number[] {
       for (let j = 0; j < 4; j++) u64[A / 8 + j] = a >> BigInt(64 * j)
       x.fromWords!(OUT, A)
-      return readLimbs(OUT)
+      return read(OUT)
     },
     toWords(a: bigint): bigint {
       write(A, [a])
       x.toWords!(OUT, A)
-      return u64[0]! | (u64[1]! << 64n) | (u64[2]! << 128n) | (u64[3]! << 192n)
+      return [0, 1, 2, 3].reduce((acc, j) => acc | (u64[OUT / 8 + j]! << BigInt(64 * j)), 0n)
     },
   }
 }

@@ -23,8 +23,13 @@ import { I32, I64, type FunctionBuilder, type Local } from './wasmEmitter.ts'
 export const LIMB_BITS = 28
 /** Limbs per field element. */
 export const LIMBS = 10
-/** Bytes per field element in linear memory (each limb a little-endian u32). */
-export const ELEMENT_BYTES = LIMBS * 4
+/** Bytes per field element in linear memory (each limb a little-endian u64). */
+export const ELEMENT_BYTES = LIMBS * 8
+/**
+ * Linear-memory bytes `[0, 88)` that every generated reduction uses for its quotient digits:
+ * a module using {@link emitMontgomery} must keep them free.
+ */
+export const MONTGOMERY_SCRATCH_BYTES = (LIMBS + 1) * 8
 /** The Montgomery radix R = 2^280. */
 export const MONTGOMERY_R = 1n << BigInt(LIMB_BITS * LIMBS)
 
@@ -95,7 +100,37 @@ function modInverse(a: bigint): bigint {
 }
 
 /**
- * Where the 10 limbs of an operand live: in i64 locals, or as u32s in linear memory at
+ * Writes limbs (each below 2^32) as u64s at byte `address` of a memory seen as u32s.
+ *
+ * @example
+ * ```ts
+ * writeLimbs(new Uint32Array(memory.buffer), 1024, toLimbs(toMontgomery(5n)))
+ * ```
+ */
+export function writeLimbs(u32: Uint32Array, address: number, limbs: readonly number[]): void {
+  for (let i = 0; i < limbs.length; i++) {
+    u32[address / 4 + 2 * i] = limbs[i]!
+    u32[address / 4 + 2 * i + 1] = 0
+  }
+}
+
+/**
+ * Reads the 10 u64 limbs at byte `address` (each must be below 2^32).
+ *
+ * @example
+ * ```ts
+ * fromLimbs(readLimbs(new Uint32Array(memory.buffer), 1024))
+ * ```
+ */
+export function readLimbs(u32: Uint32Array, address: number): number[] {
+  return Array.from({ length: LIMBS }, (_, i) => {
+    if (u32[address / 4 + 2 * i + 1] !== 0) throw new RangeError(`limb ${i} at ${address} exceeds 32 bits`)
+    return u32[address / 4 + 2 * i]!
+  })
+}
+
+/**
+ * Where the 10 limbs of an operand live: in i64 locals, or as u64s in linear memory at
  * `offset` bytes past the i32 address held in local `base`.
  */
 export type LimbRef = { readonly locals: readonly Local[] } | { readonly base: Local; readonly offset: number }
@@ -130,12 +165,12 @@ export function inMemory(base: Local, offset = 0): LimbRef {
  *
  * @example
  * ```ts
- * pushLimb(f, inMemory(ptr), 3) // i64.load32_u offset=12
+ * pushLimb(f, inMemory(ptr), 3) // i64.load offset=24
  * ```
  */
 export function pushLimb(f: FunctionBuilder, ref: LimbRef, i: number): void {
   if ('locals' in ref) f.localGet(ref.locals[i]!)
-  else f.localGet(ref.base).i64Load32U(ref.offset + 4 * i)
+  else f.localGet(ref.base).i64Load(ref.offset + 8 * i)
 }
 
 /**
@@ -153,7 +188,7 @@ export function storeLimb(f: FunctionBuilder, ref: LimbRef, i: number, value: ()
   } else {
     f.localGet(ref.base)
     value()
-    f.i64Store32(ref.offset + 4 * i)
+    f.i64Store(ref.offset + 8 * i)
   }
 }
 
@@ -194,6 +229,79 @@ export interface ProductTerm {
   readonly b: LimbRef
 }
 
+const HALF = LIMBS / 2
+
+/** One product term of a reduction, split in halves of 5 limbs for Karatsuba. */
+class KaratsubaTerm {
+  private readonly f: FunctionBuilder
+  private readonly a: LimbRef
+  private readonly b: LimbRef
+  private readonly square: boolean
+  /** Locals holding a_i + a_(i+5) and b_i + b_(i+5), computed at first use. */
+  private readonly sumA: (Local | undefined)[] = []
+  private readonly sumB: (Local | undefined)[] = []
+
+  constructor(f: FunctionBuilder, { a, b }: ProductTerm) {
+    this.f = f
+    this.a = a
+    this.b = b
+    this.square = a === b
+  }
+
+  private sum(which: 'a' | 'b', i: number): Local {
+    const cache = which === 'a' || this.square ? this.sumA : this.sumB
+    const ref = which === 'a' || this.square ? this.a : this.b
+    let local = cache[i]
+    if (local === undefined) {
+      local = this.f.local(I64)
+      pushLimb(this.f, ref, i)
+      pushLimb(this.f, ref, i + HALF)
+      this.f.i64Add().localSet(local)
+      cache[i] = local
+    }
+    return local
+  }
+
+  private push(which: 'a' | 'b', half: 'low' | 'high' | 'middle', i: number): void {
+    if (half === 'middle') this.f.localGet(this.sum(which, i))
+    else pushLimb(this.f, which === 'a' || this.square ? this.a : this.b, half === 'high' ? i + HALF : i)
+  }
+
+  /**
+   * Pushes column c (0..8) of the half-product (low: aL*bL, high: aH*bH, middle:
+   * (aL + aH)(bL + bH)) and returns true, or pushes nothing and returns false.
+   */
+  emitHalfColumn(half: 'low' | 'high' | 'middle', c: number): boolean {
+    const f = this.f
+    let pushed = 0
+    const add = (): void => {
+      if (pushed++ > 0) f.i64Add()
+    }
+    if (this.square) {
+      for (let i = Math.max(0, c - HALF + 1); 2 * i < c; i++) {
+        this.push('a', half, i)
+        this.push('a', half, c - i)
+        f.i64Const(1).i64Shl().i64Mul()
+        add()
+      }
+      if (c % 2 === 0 && c / 2 < HALF) {
+        this.push('a', half, c / 2)
+        this.push('a', half, c / 2)
+        f.i64Mul()
+        add()
+      }
+    } else {
+      for (let i = Math.max(0, c - HALF + 1); i <= Math.min(c, HALF - 1); i++) {
+        this.push('a', half, i)
+        this.push('b', half, c - i)
+        f.i64Mul()
+        add()
+      }
+    }
+    return pushed > 0
+  }
+}
+
 /**
  * Emits `out = (sum_k a_k * b_k + high * R) * R^-1 mod p` (congruence; `out` is below
  * `T / R + p` where T is the sum) with normalised 28-bit limbs (the top limb holds the
@@ -210,48 +318,61 @@ export interface ProductTerm {
  */
 export function emitMontgomery(f: FunctionBuilder, products: readonly ProductTerm[], out: LimbRef, high?: LimbRef): void {
   if (products.length < 1 || products.length > 17) throw new RangeError('1 to 17 products per reduction')
-  const q = f.localArray(LIMBS, I64)
+  // The quotient digits go to the scratch bytes and are read back as memory operands of the
+  // multiplications by p's limbs: it frees registers, and the stores keep the optimising
+  // compiler from hoisting every load of the function to its top (and spilling them).
+  const zero = f.local(I32)
+  const q = f.local(I64)
   const column = f.local(I64)
   const carry = f.local(I64)
   const mask = Number(MASK)
+  const products_ = products.map((term) => new KaratsubaTerm(f, term))
+  // Column sums of the low, high and middle half-products, summed over the terms. The low
+  // and high ones are needed twice (columns c and c + 5, c + 10 and c + 15).
+  const low = f.localArray(HALF * 2 - 1, I64)
+  const highHalf = f.localArray(HALF * 2 - 1, I64)
   for (let k = 0; k < 2 * LIMBS; k++) {
     let terms = 0
     const add = (): void => {
       if (terms++ > 0) f.i64Add()
     }
-    for (const { a, b } of products) {
-      if (a === b) {
-        // Squares: a_i * 2a_j for i < j, and a_i^2 on the diagonal.
-        for (let i = Math.max(0, k - LIMBS + 1); 2 * i < k; i++) {
-          pushLimb(f, a, i)
-          pushLimb(f, a, k - i)
-          f.i64Const(1).i64Shl().i64Mul()
-          add()
-        }
-        if (k % 2 === 0 && k / 2 < LIMBS) {
-          pushLimb(f, a, k / 2)
-          pushLimb(f, a, k / 2)
-          f.i64Mul()
-          add()
-        }
-      } else {
-        for (let i = Math.max(0, k - LIMBS + 1); i <= Math.min(k, LIMBS - 1); i++) {
-          pushLimb(f, a, i)
-          pushLimb(f, b, k - i)
-          f.i64Mul()
-          add()
-        }
-      }
+    // Karatsuba per column: column k of a*b is L_k + H_(k-10) + M_(k-5) - L_(k-5) - H_(k-5)
+    // where L, H, M are the columns of aL*bL, aH*bH and (aL + aH)(bL + bH) (halves of 5
+    // limbs). The identity holds column by column (no carries), so wrap-around mod 2^64 in
+    // between is harmless: the final column is the schoolbook one, below 2^64.
+    const halfSum = (half: 'low' | 'high' | 'middle', c: number): void => {
+      let pushed = 0
+      for (const term of products_) if (term.emitHalfColumn(half, c) && pushed++ > 0) f.i64Add()
+    }
+    if (k < 2 * HALF - 1) {
+      halfSum('low', k)
+      f.localTee(low[k]!)
+      add()
+    }
+    const c = k - HALF
+    if (c >= 0 && c < 2 * HALF - 1) {
+      halfSum('high', c)
+      f.localSet(highHalf[c]!)
+      halfSum('middle', c)
+      add()
+      f.localGet(low[c]!).i64Sub()
+      f.localGet(highHalf[c]!).i64Sub()
+    }
+    if (k - LIMBS >= 0 && k - LIMBS < 2 * HALF - 1) {
+      f.localGet(highHalf[k - LIMBS]!)
+      add()
     }
     if (high && k >= LIMBS) {
       pushLimb(f, high, k - LIMBS)
       add()
     }
-    // Reduction terms q_i * p_(k-i), the newest quotient digit last (it is on the critical path).
+    // Reduction terms q_i * p_(k-i); the newest digit (still in a local, on the critical
+    // path) last.
     for (let i = Math.max(0, k - LIMBS + 1); i <= Math.min(k - 1, LIMBS - 1); i++) {
       const pj = P_LIMBS[k - i]!
       if (pj === 0) continue
-      f.localGet(q[i]!)
+      if (i === k - 1) f.localGet(q)
+      else f.localGet(zero).i64Load(8 * i)
       if (pj !== 1) f.i64Const(pj).i64Mul()
       add()
     }
@@ -260,19 +381,18 @@ export function emitMontgomery(f: FunctionBuilder, products: readonly ProductTer
       add()
     }
     if (terms === 0) f.i64Const(0)
+    f.localSet(column)
     if (k < LIMBS) {
       // q_k = -column mod 2^28 makes the column divisible by 2^28 (p_0 = 1), and the carry
       // out is (column + q_k) >> 28 = (column + 2^28 - 1) >> 28.
-      f.localSet(column)
-      f.i64Const(0).localGet(column).i64Sub().i64Const(mask).i64And().localSet(q[k]!)
+      f.i64Const(0).localGet(column).i64Sub().i64Const(mask).i64And().localSet(q)
+      f.localGet(zero).localGet(q).i64Store(8 * k)
       f.localGet(column).i64Const(mask).i64Add().i64Const(LIMB_BITS).i64ShrU().localSet(carry)
-    } else if (k < 2 * LIMBS - 1) {
-      f.localSet(column)
-      storeLimb(f, out, k - LIMBS, () => f.localGet(column).i64Const(mask).i64And())
-      f.localGet(column).i64Const(LIMB_BITS).i64ShrU().localSet(carry)
     } else {
-      f.localSet(column)
-      storeLimb(f, out, k - LIMBS, () => f.localGet(column))
+      const last = k === 2 * LIMBS - 1
+      storeLimb(f, out, k - LIMBS, () => (last ? f.localGet(column) : f.localGet(column).i64Const(mask).i64And()))
+      if ('locals' in out) f.localGet(zero).localGet(column).i64Store(8 * LIMBS)
+      if (!last) f.localGet(column).i64Const(LIMB_BITS).i64ShrU().localSet(carry)
     }
   }
 }

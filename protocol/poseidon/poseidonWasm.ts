@@ -5,15 +5,20 @@
  * WebAssembly once per hash: it writes the inputs as little-endian u64 words, calls `hash`,
  * and reads the result from the same words.
  *
- * Memory layout (bytes): inputs/output words at 0; the state (t elements of 40 bytes) at
- * STATE; the S-box outputs of a full round at SCRATCH; then the constants, all in Montgomery
- * form except R^2 (the plain value whose product converts an input into Montgomery form).
+ * The arithmetic is fully unrolled but lives in a handful of small functions (the S-box, a
+ * dot product of a few terms, the permutation's loops and calls): the hot code must stay
+ * within the instruction cache, which straight-line code for a whole round would not.
+ *
+ * Memory layout (bytes): the reductions' scratch at 0; input/output words at WORDS; the
+ * state (t elements of ELEMENT_BYTES) at STATE; full-round S-box outputs at `scratch`; then
+ * the constants (see {@link PoseidonLayout}), all in Montgomery form except R^2 and 1.
  */
-import { FIELD_MODULUS } from '../field/field.ts'
+import { FIELD_MODULUS, mod } from '../field/field.ts'
 import {
   ELEMENT_BYTES,
   LIMBS,
   MONTGOMERY_R,
+  MONTGOMERY_SCRATCH_BYTES,
   emitAddNoCarry,
   emitFromWords,
   emitMontgomery,
@@ -23,28 +28,34 @@ import {
   inMemory,
   toLimbs,
   toMontgomery,
-  type LimbRef,
+  writeLimbs,
+  type ProductTerm,
 } from './montgomery.ts'
 import { optimizedPoseidonParams, type OptimizedPoseidonParams } from './poseidonOptimized.ts'
-import { FunctionBuilder, I32, I64, WasmModuleBuilder } from './wasmEmitter.ts'
+import { FunctionBuilder, I32, I64, WasmModuleBuilder, type Local } from './wasmEmitter.ts'
 import { instantiateWasm, type WasmMemory } from './wasmInstance.ts'
 
-const WORDS_BYTES = 16 * 32
-const STATE = WORDS_BYTES
+const WORDS = MONTGOMERY_SCRATCH_BYTES + 40 // 128: 16 inputs of four u64 words
+const STATE = WORDS + 16 * 32
 
-/** Where each constant of one width lives in the module's memory, and the bytes they need. */
+/** Where each constant of one width lives in the module's memory. */
 export interface PoseidonLayout {
   readonly t: number
   readonly state: number
+  /** t elements: the S-box outputs of a full round, and conversions. */
   readonly scratch: number
-  /** R^2 mod p (plain), then the element 1 (plain). */
-  readonly r2: number
+  /** The plain values 0, 1 and R^2 mod p. */
+  readonly zero: number
   readonly one: number
+  readonly r2: number
   /** Full round r's t constants at `fullConstants + r * t * ELEMENT_BYTES`. */
   readonly fullConstants: number
   readonly mds: number
   readonly preSparse: number
-  /** Partial round r's [c, w_0..w_(t-1), v_0..v_(t-2)] at `partial + r * 2t * ELEMENT_BYTES`. */
+  /**
+   * Partial round r's 2t elements at `partial + r * 2t * ELEMENT_BYTES`: the scalar constant,
+   * the row w' (w with w'_0 = w_0 - sum_i w_i v_i, see {@link buildPoseidonWasm}), then v.
+   */
   readonly partial: number
   readonly end: number
 }
@@ -54,32 +65,56 @@ export interface PoseidonLayout {
  *
  * @example
  * ```ts
- * poseidonLayout(3, 57).state // 512
+ * poseidonLayout(3, 57).state // 640
  * ```
  */
 export function poseidonLayout(t: number, partialRounds: number, fullRounds = 8): PoseidonLayout {
   const e = ELEMENT_BYTES
   const scratch = STATE + t * e
-  const r2 = scratch + t * e
-  const one = r2 + e
-  const fullConstants = one + e
+  const zero = scratch + t * e
+  const one = zero + e
+  const r2 = one + e
+  const fullConstants = r2 + e
   const mds = fullConstants + fullRounds * t * e
   const preSparse = mds + t * t * e
   const partial = preSparse + t * t * e
   const end = partial + partialRounds * 2 * t * e
-  return { t, state: STATE, scratch, r2, one, fullConstants, mds, preSparse, partial, end }
+  return { t, state: STATE, scratch, zero, one, r2, fullConstants, mds, preSparse, partial, end }
+}
+
+/**
+ * How a dot product of `t` terms is split into chunks of consecutive terms, each reduced
+ * once and chained (`out = chunk / R + previous`): one chunk up to 6 terms, else chunks of at
+ * most 4, so that the unrolled code of a chunk stays small.
+ *
+ * @example
+ * ```ts
+ * dotChunks(5) // [5]
+ * dotChunks(17) // [4, 4, 3, 3, 3]
+ * ```
+ */
+export function dotChunks(t: number): number[] {
+  const count = t <= 6 ? 1 : Math.ceil(t / 4)
+  const small = Math.floor(t / count)
+  const big = t % count
+  return Array.from({ length: count }, (_, i) => (i < big ? small + 1 : small))
 }
 
 /**
  * The WebAssembly module (bytes) that hashes with width `o.t`: exports `memory` and
  * `hash()`, which reads t - 1 inputs (canonical field elements as four u64 words each) from
- * address 0 and writes the canonical result in words 0..3. The constants are not in the
- * bytes: write them with {@link writePoseidonConstants} before the first call.
+ * address WORDS and writes the canonical result to the first four words. The constants are
+ * not in the bytes: write them with {@link writePoseidonConstants} before the first call.
+ *
+ * Partial rounds update s_1..s_(t-1) before s_0, so that the S-box output can stay in s_0
+ * and every dot product reads one contiguous vector: s_0 = w . (x, s_old) =
+ * (w_0 - w . v) x + w . (x, s_new) for the rest of the row.
  *
  * @example
  * ```ts
- * const bytes = buildPoseidonWasm(optimizedPoseidonParams(3))
- * const { exports, memory } = instantiateWasm(bytes)
+ * const o = optimizedPoseidonParams(3)
+ * const { exports, memory } = instantiateWasm(buildPoseidonWasm(o))
+ * writePoseidonConstants(memory, o)
  * ```
  */
 export function buildPoseidonWasm(o: OptimizedPoseidonParams): Uint8Array<ArrayBuffer> {
@@ -89,11 +124,13 @@ export function buildPoseidonWasm(o: OptimizedPoseidonParams): Uint8Array<ArrayB
   const m = new WasmModuleBuilder(Math.ceil(L.end / 65536))
   const hash = m.addFunction(new FunctionBuilder([], []), 'hash')
   const sbox = m.addFunction(new FunctionBuilder([I32, I32, I32], []))
-  const dotScratch = m.addFunction(new FunctionBuilder([I32, I32], []))
+  const dot = m.addFunction(new FunctionBuilder([I32, I32, I32], []))
   const fullRound = m.addFunction(new FunctionBuilder([I32, I32], []))
-  const partialRound = m.addFunction(new FunctionBuilder([I32], []))
+  const chunks = dotChunks(t)
+  const sizes = [...new Set([1, ...chunks])]
+  const dotChunk = new Map(sizes.map((n) => [n, m.addFunction(new FunctionBuilder([I32, I32, I32, I32], []))]))
 
-  // sbox(s, c, out): out = (s + c)^5.
+  // sbox(s, c, out): out = (s + c)^5, in place allowed.
   {
     const f = m.body(sbox)
     const x = inLocals(f.localArray(LIMBS, I64))
@@ -103,13 +140,25 @@ export function buildPoseidonWasm(o: OptimizedPoseidonParams): Uint8Array<ArrayB
     emitMontgomery(f, [{ a: x2, b: x2 }], x2)
     emitMontgomery(f, [{ a: x2, b: x }], inMemory(2))
   }
-  // dotScratch(out, row): out = row . scratch (t products, one reduction).
+  // dotChunk_n(out, a, b, high): out = (a_0 b_0 + ... + a_(n-1) b_(n-1)) / R + high.
+  for (const [n, index] of dotChunk) {
+    const f = m.body(index)
+    const terms: ProductTerm[] = Array.from({ length: n }, (_, j) => ({ a: inMemory(1, j * e), b: inMemory(2, j * e) }))
+    emitMontgomery(f, terms, inMemory(0), inMemory(3))
+  }
+  // dot(out, a, b): out = (a . b) / R over t terms, chunk by chunk.
   {
-    const f = m.body(dotScratch)
-    const base = f.local(I32)
-    f.i32Const(L.scratch).localSet(base)
-    const terms = Array.from({ length: t }, (_, j) => ({ a: inMemory(1, j * e), b: inMemory(base, j * e) }))
-    emitMontgomery(f, terms, inMemory(0))
+    const f = m.body(dot)
+    let at = 0
+    chunks.forEach((n, i) => {
+      f.localGet(0)
+      f.localGet(1).i32Const(at * e).i32Add()
+      f.localGet(2).i32Const(at * e).i32Add()
+      if (i === 0) f.i32Const(L.zero)
+      else f.localGet(0)
+      f.call(dotChunk.get(n)!)
+      at += n
+    })
   }
   // fullRound(c, matrix): scratch_i = (state_i + c_i)^5, then state = matrix . scratch.
   {
@@ -117,52 +166,50 @@ export function buildPoseidonWasm(o: OptimizedPoseidonParams): Uint8Array<ArrayB
     for (let i = 0; i < t; i++) {
       f.i32Const(L.state + i * e).localGet(0).i32Const(i * e).i32Add().i32Const(L.scratch + i * e).call(sbox)
     }
-    for (let i = 0; i < t; i++) f.i32Const(L.state + i * e).localGet(1).i32Const(i * t * e).i32Add().call(dotScratch)
+    for (let i = 0; i < t; i++) {
+      f.i32Const(L.state + i * e).localGet(1).i32Const(i * t * e).i32Add().i32Const(L.scratch).call(dot)
+    }
   }
-  // partialRound(c): x = (state_0 + c)^5; state_0 = w . (x, state_1..); state_i += v_i x.
-  {
-    const f = m.body(partialRound)
-    const c = 0 // parameter: address of this round's [c, w, v]
-    const state = f.local(I32)
-    f.i32Const(L.state).localSet(state)
-    const x = inLocals(f.localArray(LIMBS, I64))
-    const x2 = inLocals(f.localArray(LIMBS, I64))
-    emitAddNoCarry(f, x, inMemory(state), inMemory(c))
-    emitMontgomery(f, [{ a: x, b: x }], x2)
-    emitMontgomery(f, [{ a: x2, b: x2 }], x2)
-    emitMontgomery(f, [{ a: x2, b: x }], x2)
-    const x5 = x2
-    const w = (j: number): LimbRef => inMemory(c, (1 + j) * e)
-    const v = (i: number): LimbRef => inMemory(c, (t + i) * e)
-    const terms = [{ a: w(0), b: x5 }]
-    for (let j = 1; j < t; j++) terms.push({ a: w(j), b: inMemory(state, j * e) })
-    emitMontgomery(f, terms, inMemory(state))
-    for (let i = 1; i < t; i++) emitMontgomery(f, [{ a: v(i), b: x5 }], inMemory(state, i * e), inMemory(state, i * e))
-  }
-  // hash(): inputs to Montgomery form, the rounds, the canonical result back to words.
+  // hash(): inputs into Montgomery form, the rounds, the canonical result back to words.
   {
     const f = m.body(hash)
-    const zero = f.local(I32) // address 0 (the words) and the base of absolute addresses
-    const x = inLocals(f.localArray(LIMBS, I64))
-    for (let i = 0; i < LIMBS; i++) f.i32Const(L.state).i64Const(0).i64Store32(4 * i)
+    const zero: Local = f.local(I32) // base of absolute addresses
+    for (let i = 0; i < LIMBS; i++) f.i32Const(L.state).i64Const(0).i64Store(8 * i)
     for (let i = 1; i < t; i++) {
-      emitFromWords(f, zero, (i - 1) * 32, x)
-      emitMontgomery(f, [{ a: x, b: inMemory(zero, L.r2) }], inMemory(zero, L.state + i * e))
+      emitFromWords(f, zero, WORDS + (i - 1) * 32, inMemory(zero, L.scratch))
+      f.i32Const(L.state + i * e).i32Const(L.r2).i32Const(L.scratch).i32Const(L.zero).call(dotChunk.get(1)!)
     }
     const full = (r: number, matrix: number): void => {
       f.i32Const(L.fullConstants + r * t * e).i32Const(matrix).call(fullRound)
     }
     const half = fullRounds / 2
     for (let r = 0; r < half; r++) full(r, r === half - 1 ? L.preSparse : L.mds)
-    for (let r = 0; r < partialRounds; r++) f.i32Const(L.partial + r * 2 * t * e).call(partialRound)
+    // Partial rounds: a loop over the rounds' constant blocks.
+    const c = f.local(I32)
+    f.i32Const(L.partial).localSet(c)
+    f.loop()
+    f.i32Const(L.state).localGet(c).i32Const(L.state).call(sbox)
+    for (let i = 1; i < t; i++) {
+      f.i32Const(L.state + i * e)
+      f.localGet(c).i32Const((t + i) * e).i32Add()
+      f.i32Const(L.state)
+      f.i32Const(L.state + i * e)
+      f.call(dotChunk.get(1)!)
+    }
+    f.i32Const(L.state).localGet(c).i32Const(e).i32Add().i32Const(L.state).call(dot)
+    f.localGet(c).i32Const(2 * t * e).i32Add().localTee(c)
+    f.i32Const(L.partial + partialRounds * 2 * t * e).i32Sub().brIf(0)
+    f.end()
     for (let r = half; r < fullRounds - 1; r++) full(r, L.mds)
     // Last round: only s_0 of the output is needed.
     const last = L.fullConstants + (fullRounds - 1) * t * e
     for (let i = 0; i < t; i++) f.i32Const(L.state + i * e).i32Const(last + i * e).i32Const(L.scratch + i * e).call(sbox)
-    f.i32Const(L.state).i32Const(L.mds).call(dotScratch)
-    emitMontgomery(f, [{ a: inMemory(zero, L.state), b: inMemory(zero, L.one) }], x)
-    emitReduceOnce(f, x)
-    emitToWords(f, x, zero, 0)
+    f.i32Const(L.state).i32Const(L.mds).i32Const(L.scratch).call(dot)
+    // Out of Montgomery form (times plain 1), canonical, to words.
+    f.i32Const(L.scratch).i32Const(L.one).i32Const(L.state).i32Const(L.zero).call(dotChunk.get(1)!)
+    const y = inMemory(zero, L.scratch)
+    emitReduceOnce(f, y)
+    emitToWords(f, y, zero, WORDS)
   }
   return m.toBytes()
 }
@@ -179,18 +226,20 @@ export function writePoseidonConstants(memory: WasmMemory, o: OptimizedPoseidonP
   const { t } = o
   const L = poseidonLayout(t, o.partialRounds, o.fullRounds)
   const u32 = new Uint32Array(memory.buffer)
-  const put = (address: number, plain: bigint): void => u32.set(toLimbs(plain), address / 4)
-  const putMont = (address: number, x: bigint): void => put(address, toMontgomery(x))
   const e = ELEMENT_BYTES
-  put(L.r2, (MONTGOMERY_R * MONTGOMERY_R) % FIELD_MODULUS)
+  const put = (address: number, plain: bigint): void => writeLimbs(u32, address, toLimbs(plain))
+  const putMont = (address: number, x: bigint): void => put(address, toMontgomery(x))
+  put(L.zero, 0n)
   put(L.one, 1n)
+  put(L.r2, (MONTGOMERY_R * MONTGOMERY_R) % FIELD_MODULUS)
   o.fullConstants.forEach((row, r) => row.forEach((c, i) => putMont(L.fullConstants + (r * t + i) * e, c)))
   o.mds.forEach((row, i) => row.forEach((c, j) => putMont(L.mds + (i * t + j) * e, c)))
   o.preSparse.forEach((row, i) => row.forEach((c, j) => putMont(L.preSparse + (i * t + j) * e, c)))
   o.sparse.forEach(({ w, v }, r) => {
     const base = L.partial + r * 2 * t * e
     putMont(base, o.partialConstants[r]!)
-    w.forEach((c, j) => putMont(base + (1 + j) * e, c))
+    const w0 = mod(w[0]! - v.reduce((acc, vi, i) => acc + w[i + 1]! * vi, 0n))
+    ;[w0, ...w.slice(1)].forEach((c, j) => putMont(base + (1 + j) * e, c))
     v.forEach((c, i) => putMont(base + (1 + t + i) * e, c))
   })
 }
@@ -198,7 +247,7 @@ export function writePoseidonConstants(memory: WasmMemory, o: OptimizedPoseidonP
 /** A ready Poseidon kernel for one width: write inputs into `words`, call `hash`, read `words[0..3]`. */
 export interface PoseidonKernel {
   readonly t: number
-  /** u64 view of memory: input i at words 4i..4i+3, the result at words 0..3. */
+  /** u64 view of the words: input i at words 4i..4i+3, the result at words 0..3. */
   readonly words: BigUint64Array
   readonly hash: () => void
 }
@@ -207,14 +256,14 @@ const kernels: (PoseidonKernel | undefined)[] = []
 
 /**
  * The kernel for width `t` (2..17): generated, compiled and instantiated synchronously at the
- * first call for that width (tens of milliseconds plus the parameter generation), then
- * cached.
+ * first call for that width (milliseconds, plus the parameter generation), then cached.
  *
  * @example
  * ```ts
  * const k = poseidonKernel(3)
- * k.words[0] = 1n; k.words[1] = k.words[2] = k.words[3] = 0n // input 0 = 1
- * k.words[4] = 2n; k.words[5] = k.words[6] = k.words[7] = 0n // input 1 = 2
+ * k.words.fill(0n, 0, 8)
+ * k.words[0] = 1n // input 0 = 1
+ * k.words[4] = 2n // input 1 = 2
  * k.hash()
  * k.words[0] // low 64 bits of poseidon([1n, 2n])
  * ```
@@ -225,7 +274,7 @@ export function poseidonKernel(t: number): PoseidonKernel {
     const o = optimizedPoseidonParams(t)
     const { exports, memory } = instantiateWasm(buildPoseidonWasm(o))
     writePoseidonConstants(memory, o)
-    k = { t, words: new BigUint64Array(memory.buffer, 0, 64), hash: exports['hash'] as () => void }
+    k = { t, words: new BigUint64Array(memory.buffer, WORDS, 64), hash: exports['hash'] as () => void }
     kernels[t] = k
   }
   return k
