@@ -75,7 +75,12 @@ export function applyQueueEntry(params: { state: RollupState; entry: QueueEntry;
     }
 
     case QUEUE_KIND.FORCED_TRANSFER: {
-      if (!inTree(state, entry.from)) return noop('UNKNOWN_ACCOUNT')
+      // The circuit reads the source (if it is a tree position) and then the destination (if
+      // it is one), whatever the outcome: the witness follows the same rule.
+      if (!inTree(state, entry.from)) {
+        const b = inTree(state, entry.to) ? accessAccount(state, entry.to, () => undefined) : unused()
+        return { outcome: { status: 'noop', reason: 'UNKNOWN_ACCOUNT' }, a: unused(), b }
+      }
       const src = state.get(entry.from)
       const dst = inTree(state, entry.to) ? state.get(entry.to) : undefined
       const reason: ReasonCode | undefined = !exists(state, entry.from)

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { BITS, QUEUE_KIND, TX_TYPE } from '../constants.ts'
+import { BITS, QUEUE_KIND } from '../constants.ts'
 import type { ChunkParams } from '../params.ts'
 import { RollupState } from '../state/rollupState.ts'
 import { computeRoot } from '../state/merkleTree.ts'
 import { hashAccount, type Account } from '../state/account.ts'
-import type { QueueEntry } from '../queue/queueEntry.ts'
 import type { SignedL2Tx } from '../tx/l2Tx.ts'
 import { buildChunk, replayChunk, type Chunk } from './buildChunk.ts'
 import type { AccessWitness } from './outcomes.ts'
-import { prng, testWorld } from './testWorld.ts'
+import { prng, randomQueueEntry, randomTx, testWorld } from './testWorld.ts'
 
 const P: ChunkParams = { depth: 5, nTx: 6, nQueue: 3, nFee: 2 }
 const w = testWorld({ users: 5 })
@@ -22,47 +21,6 @@ function totals(accounts: Map<bigint, Account>): Map<bigint, bigint> {
   const t = new Map<bigint, bigint>()
   for (const a of accounts.values()) t.set(a.tokenId, (t.get(a.tokenId) ?? 0n) + a.balance)
   return t
-}
-
-function randomQueueEntry(r: ReturnType<typeof prng>, state: RollupState): QueueEntry {
-  const user = r.int(w.users.length)
-  const sender = w.users[user]!.address
-  const index = BigInt(r.int(Number(state.nextIndex) + 2)) // sometimes beyond the allocated range
-  const amount = BigInt(r.int(2000))
-  switch (r.int(5)) {
-    case 0:
-    case 1:
-      return w.deposit({ user, amount, tokenId: BigInt(r.int(2)), toIndex: r.chance(0.6) ? 0n : index, withKey: r.chance(0.8) })
-    case 2:
-      return { kind: QUEUE_KIND.SET_KEY, sender, index, publicKey: w.users[user]!.publicKey }
-    case 3:
-      return { kind: QUEUE_KIND.FORCED_TRANSFER, sender, from: index, to: BigInt(1 + r.int(Number(state.nextIndex))), amount }
-    default:
-      return { kind: QUEUE_KIND.FORCED_WITHDRAW, sender, from: index, amount }
-  }
-}
-
-function randomTx(r: ReturnType<typeof prng>, state: RollupState, nonces: Map<bigint, bigint>): SignedL2Tx | undefined {
-  const all = [...state.allAccounts()]
-  const keyed = all.filter(([, a]) => a.publicKey.x !== 0n)
-  const accounts = keyed.length > 0 && r.chance(0.85) ? keyed : all
-  if (accounts.length === 0) return undefined
-  const [from, acc] = r.pick(accounts)
-  const owner = w.users.findIndex((u) => u.address === acc.owner)
-  const signer = owner >= 0 && r.chance(0.95) ? owner : r.int(w.users.length)
-  const expected = nonces.get(from) ?? acc.nonce
-  const nonce = r.chance(0.9) ? expected : expected + BigInt(r.int(3)) - 1n
-  const amount = BigInt(r.int(Number(acc.balance < 1000n ? acc.balance + 5n : 1000n)))
-  const fee = BigInt(r.int(4))
-  const base = { from, amount, fee, nonce: nonce < 0n ? 0n : nonce }
-  const tx =
-    r.int(3) === 0
-      ? { ...base, type: TX_TYPE.WITHDRAW, recipient: BigInt(0xe000 + r.int(9)) }
-      : r.chance(0.5)
-        ? { ...base, type: TX_TYPE.TRANSFER, to: BigInt(r.int(Number(state.nextIndex) + 1)) }
-        : { ...base, type: TX_TYPE.TRANSFER_TO_L1, toAddress: r.chance(0.5) ? r.pick(w.users).address : BigInt(0xf000 + r.int(4)) }
-  nonces.set(from, base.nonce + 1n)
-  return w.sign(signer, tx as never)
 }
 
 function replayWitnesses(chunk: Chunk): bigint {
@@ -90,9 +48,9 @@ describe('the chunk transition on random histories', () => {
         let queueHash = 0n
         let seq = 0n
         for (let step = 0; step < 6; step++) {
-          const entries = Array.from({ length: r.int(P.nQueue + 1) }, () => randomQueueEntry(r, state))
+          const entries = Array.from({ length: r.int(P.nQueue + 1) }, () => randomQueueEntry(w, r, state))
           const nonces = new Map<bigint, bigint>()
-          const txs = Array.from({ length: r.int(P.nTx + 2) }, () => randomTx(r, state, nonces)).filter((t): t is SignedL2Tx => !!t)
+          const txs = Array.from({ length: r.int(P.nTx + 2) }, () => randomTx(w, r, state, nonces)).filter((t): t is SignedL2Tx => !!t)
           const feeAccounts = [0n, 1n].flatMap((t) => [...state.allAccounts()].filter(([, a]) => a.tokenId === t).slice(0, 1).map(([i]) => i))
           const before = snapshot(state)
           const chunk = buildChunk({ state, params: P, domain: w.domain, queue: { entries, startHash: queueHash }, txs, firstSeq: seq, feeAccounts })
