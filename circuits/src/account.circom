@@ -14,13 +14,13 @@ template AccountLeaf(checked) {
     empty * (empty - 1) === 0;
     for (var i = 0; i < 6; i++) fields[i] * empty === 0;
     if (checked == 1) {
-        component rb = Num2Bits(AMOUNT_BITS());
+        component rb = RangeCheck(AMOUNT_BITS());
         rb.in <== fields[2];
-        component ro = Num2Bits(ADDRESS_BITS());
+        component ro = RangeCheck(ADDRESS_BITS());
         ro.in <== fields[3];
-        component rt = Num2Bits(TOKEN_BITS());
+        component rt = RangeCheck(TOKEN_BITS());
         rt.in <== fields[4];
-        component rn = Num2Bits(NONCE_BITS());
+        component rn = RangeCheck(NONCE_BITS());
         rn.in <== fields[5];
     }
     component h = Poseidon(4);

@@ -230,7 +230,7 @@ template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queu
     }
     component feeBalanceRange[nFee];
     for (var k = 0; k < nFee; k++) {
-        feeBalanceRange[k] = Num2Bits(AMOUNT_BITS());
+        feeBalanceRange[k] = RangeCheck(AMOUNT_BITS());
         feeBalanceRange[k].in <== feeLeaf[k][2] + feeTotal[k];
     }
 

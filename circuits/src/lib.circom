@@ -13,6 +13,14 @@ template Select() {
     out <== a + sel * (b - a);
 }
 
+// in < 2^n (a range check whose bits are not needed).
+template RangeCheck(n) {
+    signal input in;
+    component b = Num2Bits(n);
+    b.in <== in;
+    _ <== b.out;
+}
+
 // in < 2^n, and the bits of in (least significant first).
 template RangeBits(n) {
     signal input in;
@@ -29,6 +37,7 @@ template FitsIn(n, m) {
     component b = Num2Bits(m);
     b.in <== in;
     var high = 0;
+    for (var i = 0; i < n; i++) _ <== b.out[i];
     for (var i = n; i < m; i++) high += b.out[i];
     component z = IsZero();
     z.in <== high;

@@ -37,13 +37,13 @@ template QueueSlot(depth) {
     enabled * (enabled - 1) === 0;
 
     // Entry fields: ranges make the packed hash input injective.
-    component kindBits = Num2Bits(TAG_BITS());
+    component kindBits = RangeCheck(TAG_BITS());
     kindBits.in <== kind;
-    component senderBits = Num2Bits(ADDRESS_BITS());
+    component senderBits = RangeCheck(ADDRESS_BITS());
     senderBits.in <== sender;
-    component tokenBits = Num2Bits(TOKEN_BITS());
+    component tokenBits = RangeCheck(TOKEN_BITS());
     tokenBits.in <== tokenId;
-    component amountBits = Num2Bits(AMOUNT_BITS());
+    component amountBits = RangeCheck(AMOUNT_BITS());
     amountBits.in <== amount;
     component indexInTree = FitsIn(depth, INDEX_BITS());
     indexInTree.in <== index;

@@ -96,9 +96,9 @@ template TxSlot(depth, nFee, payloadBits) {
     feeFloat.exp <== feeExp;
     feeFloat.man <== feeMan;
     feeFloat.value === fee;
-    component amountRange = Num2Bits(AMOUNT_BITS());
+    component amountRange = RangeCheck(AMOUNT_BITS());
     amountRange.in <== amount;
-    component feeRange = Num2Bits(AMOUNT_BITS());
+    component feeRange = RangeCheck(AMOUNT_BITS());
     feeRange.in <== fee;
     component extBits = Num2Bits(payloadBits);
     extBits.in <== extPayload;
@@ -118,10 +118,10 @@ template TxSlot(depth, nFee, payloadBits) {
     aIndex === from;
     isTx * aEmpty === 0;
     signal aBalanceAfter <== aLeaf[2] - amount - fee;
-    component aBalanceRange = Num2Bits(AMOUNT_BITS());
+    component aBalanceRange = RangeCheck(AMOUNT_BITS());
     aBalanceRange.in <== aBalanceAfter;
     signal aNonceAfter <== aLeaf[5] + isTx;
-    component aNonceRange = Num2Bits(NONCE_BITS());
+    component aNonceRange = RangeCheck(NONCE_BITS());
     aNonceRange.in <== aNonceAfter;
 
     // The signed message.
@@ -171,7 +171,7 @@ template TxSlot(depth, nFee, payloadBits) {
     tNew * (to - nextIndexIn) === 0;
     tNew * (1 - bEmpty) === 0;
     signal bBalanceAfter <== bLeaf[2] + (credits + tNew) * amount;
-    component bBalanceRange = Num2Bits(AMOUNT_BITS());
+    component bBalanceRange = RangeCheck(AMOUNT_BITS());
     bBalanceRange.in <== bBalanceAfter;
     component accessB = AccountAccess(depth);
     accessB.rootIn <== accessA.rootOut;
