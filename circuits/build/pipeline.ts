@@ -186,7 +186,10 @@ export interface CheckResult {
  * gone): its hash is checked on disk, its vkey and verifier are re-exported from it, and it is
  * verified with snarkjs against the rebuilt r1cs and the recorded ptau if that is present.
  */
-export async function checkBuild(manifestPath: string, opts: { logger?: Logger; threads?: number; keepTemp?: boolean } = {}): Promise<CheckResult> {
+export async function checkBuild(
+  manifestPath: string,
+  opts: { logger?: Logger; threads?: number; keepTemp?: boolean; /** false: only hash the files on disk */ rebuild?: boolean } = {},
+): Promise<CheckResult> {
   const log = (m: string) => opts.logger?.info(`[check] ${m}`)
   const mPath = resolve(manifestPath)
   const m = readManifest(mPath)
@@ -194,10 +197,13 @@ export async function checkBuild(manifestPath: string, opts: { logger?: Logger; 
   const files = await checkOnDisk(mPath, m)
   const byKind = new Map(files.map((f) => [f.kind, f]))
   const notes: string[] = []
-  mkdirSync(join(REPO_ROOT, 'build'), { recursive: true })
-  const tmp = mkdtempSync(join(REPO_ROOT, 'build', 'check-'))
   let zkeyVerified: boolean | null | undefined
-  try {
+  if (opts.rebuild === false) {
+    notes.push('on-disk hashes only (no rebuild)')
+  } else {
+    mkdirSync(join(REPO_ROOT, 'build'), { recursive: true })
+    const tmp = mkdtempSync(join(REPO_ROOT, 'build', 'check-'))
+    try {
     const opt = (['O0', 'O1', 'O2'] as const).find((o) => m.compile.args.includes(`--${o}`)) ?? 'O2'
     const c = await compileCircuit({
       main: m.compile.main,
@@ -247,8 +253,9 @@ export async function checkBuild(manifestPath: string, opts: { logger?: Logger; 
         f.reproduces = h === f.expected
       }
     }
-  } finally {
-    if (!opts.keepTemp) rmSync(tmp, { recursive: true, force: true })
+    } finally {
+      if (!opts.keepTemp) rmSync(tmp, { recursive: true, force: true })
+    }
   }
   const ok = files.every((f) => f.diskStatus === 'ok' && f.reproduces !== false) && zkeyVerified !== false
   for (const f of files) {
