@@ -1,11 +1,12 @@
-import { BaseError, ContractFunctionRevertedError, encodeFunctionData, toFunctionSelector, type Abi, type Address, type Hex } from 'viem'
+import { BaseError, ContractFunctionRevertedError, encodeFunctionData, toFunctionSelector, toHex, type Abi, type Address, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIELD_MODULUS, poseidon } from '../../protocol/index.ts'
 import { type Anvil, startAnvil } from '../../test/harness/anvil.ts'
 import { deployContract } from '../../test/harness/deployContract.ts'
 import { measureCallGas } from '../../test/harness/measureCallGas.ts'
 import { compileContracts } from '../build/compile.ts'
-import { poseidonFunctionSignatures } from './poseidonAbi.ts'
+import { poseidonFunctionSignatures, poseidonT3Abi } from './poseidonAbi.ts'
+import { generatePoseidonEvmCode } from './poseidonEvmCode.ts'
 
 const P = FIELD_MODULUS
 const WIDTHS = [2, 3, 4, 5] as const
@@ -103,6 +104,17 @@ describe('Poseidon hashers on anvil', () => {
       )
       expect(err, a.data).toBeDefined()
     }
+  })
+
+  it('chains parts correctly when the code is cut more than once', async () => {
+    const code = generatePoseidonEvmCode({ inputs: 2, codeSizeLimit: 6000 })
+    expect(code.parts.length).toBe(3)
+    const { address } = await deployContract({ anvil, name: 'PoseidonT3 in 3 parts', artifact: { contractName: 'PoseidonT3x3', abi: poseidonT3Abi, bytecode: toHex(code.initcode), linkReferences: {} } })
+    for (const inputs of [[1n, 2n], [0n, P - 1n], randomInputs(99, 2)] as [bigint, bigint][]) {
+      expect(await anvil.publicClient.readContract({ address, abi: poseidonT3Abi, functionName: 'hash2', args: inputs })).toBe(poseidon(inputs))
+    }
+    const err = await anvil.publicClient.readContract({ address, abi: poseidonT3Abi, functionName: 'hash2', args: [P, 1n] }).catch((e: BaseError) => e)
+    expect((err as BaseError).walk((e) => e instanceof ContractFunctionRevertedError)).toBeTruthy()
   })
 
   it('reports gas per hash for every width', async () => {

@@ -258,9 +258,12 @@ function fullRound(params: { s: StackTracker; t: number; round: Extract<Round, {
     s.dup(nameOfTopmostOldP(s), 'p')
   }
   for (const i of rows) {
+    // Entries equal to 1 (the scaled column) first: a copy instead of a product.
+    const order = [...live].sort((a, b) => Number(matrix[i]![b] === 1n) - Number(matrix[i]![a] === 1n))
     let first = true
-    for (const j of live) {
-      s.mulConst({ name: `y${j}`, constant: matrix[i]![j]! })
+    for (const j of order) {
+      if (matrix[i]![j] === 1n) s.dup(`y${j}`)
+      else s.mulConst({ name: `y${j}`, constant: matrix[i]![j]! })
       if (!first) s.add()
       first = false
     }

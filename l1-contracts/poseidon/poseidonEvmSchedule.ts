@@ -46,10 +46,13 @@ const cache = new Map<number, PoseidonEvmSchedule>()
  *    sparse matrix times `diag(1, B)` (B = M̂^k), the diagonal part moving into the previous
  *    round; the leftover is folded into the last full round of the first half. A partial
  *    round then costs 2(t - 1) products instead of t².
- * 3. The partial rounds run on a scaled s0 (`s0 = alpha_r * ŝ0`, alpha_r chosen round by
- *    round), which makes the coefficient of the S-box output in the new s0 equal to 1 and
- *    saves one product per partial round; the new s0 is written over the updated s_j, whose
- *    coefficient `kappa_r = w0 - w·v` is the determinant of the sparse matrix, never 0.
+ * 3. The code works on a scaled state (stored = real / scale, one scale per element and
+ *    round boundary). Full rounds choose their output scales so that one column of their
+ *    matrix is all ones (t products become additions). Partial rounds rescale s0 every round
+ *    so that the S-box output enters the new s0 with coefficient 1 (one product saved per
+ *    round); the new s0 is written over the updated s_j, where that coefficient is
+ *    `kappa_r = w0 - w·v`, the determinant of the sparse matrix, never 0. The last round's
+ *    output is unscaled, so the hash comes out as is.
  *
  * `evaluatePoseidonEvmSchedule` runs the schedule with BigInts; tests check it equals
  * `poseidon` of `protocol/`, and the generated EVM code follows it step for step.
@@ -104,30 +107,63 @@ function derive(inputs: number): PoseidonEvmSchedule {
   const block = fieldMatrix.pow(mHat, partialRounds)
   const preSparse = mds.map((_, i) => mds[0]!.map((_, j) => (i === 0 ? mds[0]![j]! : block[i - 1]!.reduce((acc, b, k) => acc + b * mds[k + 1]![j]!, 0n) % P)))
 
-  // 3. Scale s0 through the partial rounds so the S-box output enters the new s0 with coefficient 1.
+  // 3. Scaled state: stored = real / scale, per element and round boundary. A full round with
+  // input scales sigma and output scales tau uses M̂_ij = M_ij sigma_j^5 / tau_i and constants
+  // c_i / sigma_i; tau is chosen so that one column of M̂ is all ones (that product becomes an
+  // addition). Partial rounds keep the scales of s_1..s_(t-1) and rescale s0 each round so the
+  // S-box output enters the new s0 with coefficient 1. The last round's output is unscaled.
+  const pow5 = (x: bigint): bigint => {
+    const x2 = (x * x) % P
+    return (((x2 * x2) % P) * x) % P
+  }
+  const scaleFull = (params: { matrix: readonly (readonly bigint[])[]; constants: readonly bigint[]; sigma: readonly bigint[]; column: number | undefined }): { step: FullRoundStep; tau: bigint[] } => {
+    const { matrix, constants, sigma, column } = params
+    const s5 = sigma.map(pow5)
+    const tau = matrix.map((row) => (column === undefined ? 1n : (row[column]! * s5[column]!) % P))
+    const tauInv = tau.map((x) => inv(x))
+    return {
+      step: {
+        constants: constants.map((c, i) => (c * inv(sigma[i]!)) % P),
+        matrix: matrix.map((row, i) => row.map((m, j) => (((m * s5[j]!) % P) * tauInv[i]!) % P)),
+      },
+      tau,
+    }
+  }
+  let sigma: bigint[] = new Array<bigint>(t).fill(1n)
+  const first: FullRoundStep[] = []
+  for (let r = 0; r < half; r++) {
+    // Round 0's lane 0 holds the known 0, so its ones go in column 1.
+    const { step, tau } = scaleFull({ matrix: r === half - 1 ? preSparse : mds, constants: rc(r), sigma, column: r === 0 ? 1 : 0 })
+    first.push(step)
+    sigma = tau
+  }
   const partial: PartialRoundStep[] = []
-  let alpha = 1n
+  let alpha = sigma[0]!
+  const sigmaRest = sigma.slice(1)
+  const sigmaRestInv = sigmaRest.map((x) => inv(x))
   for (let r = 0; r < partialRounds; r++) {
     const { w: wr, v: vr } = sparse[r]!
-    const a2 = (alpha * alpha) % P
-    const a5 = (((a2 * a2) % P) * alpha) % P
+    const a5 = pow5(alpha)
     const kappa = ((m00 - wr.reduce((acc, wj, j) => acc + wj * vr[j]!, 0n)) % P + P) % P
     if (kappa === 0n) throw new PoseidonCodegenError('singular sparse factor (kappa = 0)')
-    const last = r === partialRounds - 1
-    const next = last ? 1n : (a5 * kappa) % P
+    const next = (a5 * kappa) % P
     const nextInv = inv(next)
     partial.push({
       constant: (partialConstants[r]! * inv(alpha)) % P,
-      xCoefficient: last ? (a5 * kappa) % P : 1n,
-      w: wr.map((x) => (x * nextInv) % P),
-      v: vr.map((x) => (x * a5) % P),
+      xCoefficient: 1n,
+      w: wr.map((x, j) => (((x * sigmaRest[j]!) % P) * nextInv) % P),
+      v: vr.map((x, j) => (((x * a5) % P) * sigmaRestInv[j]!) % P),
     })
     alpha = next
   }
-
-  const first: FullRoundStep[] = []
-  for (let r = 0; r < half; r++) first.push({ constants: rc(r), matrix: r === half - 1 ? preSparse : mds })
-  const last: FullRoundStep[] = lastConstants.map((constants) => ({ constants, matrix: mds }))
+  sigma = [alpha, ...sigmaRest]
+  const last: FullRoundStep[] = []
+  for (let r = 0; r < lastConstants.length; r++) {
+    const final = r === lastConstants.length - 1
+    const { step, tau } = scaleFull({ matrix: mds, constants: lastConstants[r]!, sigma, column: final ? undefined : 0 })
+    last.push(step)
+    sigma = tau
+  }
   return { inputs, t, first, partial, last }
 }
 

@@ -52,6 +52,8 @@ export interface Anvil {
   /** `http://127.0.0.1:<port>`. */
   readonly rpcUrl: string
   readonly port: number
+  /** Process id of anvil itself (not of its watchdog shell). */
+  readonly pid: number
   readonly chain: Chain
   readonly publicClient: PublicClient<Transport, Chain>
   /** `anvil_*` / `evm_*` actions (mine, setNextBlockTimestamp, snapshot, ...). */
@@ -242,5 +244,9 @@ export async function startAnvil(
   const hd = Array.from({ length: accounts }, (_, i) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: i }))
   const walletClients = hd.map((account) => createWalletClient({ account, chain, transport, pollingInterval: 50 }))
   const testClient = createTestClient({ mode: 'anvil', chain, transport })
-  return { rpcUrl, port, chain, publicClient, testClient, accounts: hd, walletClients, walletClient: walletClients[0]!, stop }
+  if (anvilPid === undefined) {
+    await stop()
+    throw new AnvilError({ message: 'the watchdog did not report the anvil pid', output })
+  }
+  return { rpcUrl, port, pid: anvilPid, chain, publicClient, testClient, accounts: hd, walletClients, walletClient: walletClients[0]!, stop }
 }
