@@ -6,27 +6,26 @@ import {
   LIMBS,
   LIMB_BITS,
   MONTGOMERY_R,
-  emitFromWords,
-  emitMontgomery,
-  emitReduceOnce,
-  emitToWords,
   emitAddNoCarry,
   fromLimbs,
   fromMontgomery,
   inLocals,
   inMemory,
+  readLimbs,
   toLimbs,
   toMontgomery,
-  readLimbs,
   writeLimbs,
-  type ProductTerm,
-} from './montgomery.ts'
+} from './limbs.ts'
+import { MAX_PRODUCTS, emitMontgomery, type ProductTerm } from './montgomery.ts'
 import { FunctionBuilder, I32, I64, WasmModuleBuilder } from './wasmEmitter.ts'
 import { instantiateWasm } from './wasmInstance.ts'
 
 const p = FIELD_MODULUS
 const R_INV = fromMontgomery(1n) // R^-1 mod p
 const e = ELEMENT_BYTES
+const MAX_LIMB = 2 ** LIMB_BITS - 1
+/** The largest normalised value: every limb all ones. */
+const ALL_ONES = MONTGOMERY_R - 1n
 
 /** Deterministic pseudo-random integers below 2^bits. */
 function randoms(seed: string, count: number, bits: number): bigint[] {
@@ -36,7 +35,9 @@ function randoms(seed: string, count: number, bits: number): bigint[] {
   })
 }
 
-/** A module exercising each generator: addresses in, addresses out. */
+const DOT_SIZES = [2, 3, MAX_PRODUCTS]
+
+/** A module exercising emitMontgomery: addresses in, addresses out. */
 function buildKernel() {
   const m = new WasmModuleBuilder(2)
   const mul = m.addFunction(new FunctionBuilder([I32, I32, I32], []), 'mul')
@@ -46,7 +47,7 @@ function buildKernel() {
     const a = inMemory(1)
     emitMontgomery(m.body(sqr), [{ a, b: a }], inMemory(0))
   }
-  // x^4 / R^3 in locals, squaring in place, plus an add without carry on the way in.
+  // (a + b)^4 / R^3 in locals, squaring in place, from an addition without carry.
   const quad = m.addFunction(new FunctionBuilder([I32, I32, I32], []), 'quadOfSum')
   {
     const f = m.body(quad)
@@ -55,94 +56,85 @@ function buildKernel() {
     emitMontgomery(f, [{ a: x, b: x }], x)
     emitMontgomery(f, [{ a: x, b: x }], inMemory(0))
   }
-  for (const n of [2, 3, 17]) {
+  // (a + b) * c / R with the unnormalised sum in locals.
+  const mulOfSum = m.addFunction(new FunctionBuilder([I32, I32, I32, I32], []), 'mulOfSum')
+  {
+    const f = m.body(mulOfSum)
+    const x = inLocals(f.localArray(LIMBS, I64))
+    emitAddNoCarry(f, x, inMemory(1), inMemory(2))
+    emitMontgomery(f, [{ a: x, b: inMemory(3) }], inMemory(0))
+  }
+  for (const n of DOT_SIZES) {
     const dot = m.addFunction(new FunctionBuilder([I32, I32, I32], []), `dot${n}`)
     const terms: ProductTerm[] = Array.from({ length: n }, (_, j) => ({ a: inMemory(1, j * e), b: inMemory(2, j * e) }))
     emitMontgomery(m.body(dot), terms, inMemory(0))
   }
   const mulAdd = m.addFunction(new FunctionBuilder([I32, I32, I32, I32], []), 'mulAdd')
   emitMontgomery(m.body(mulAdd), [{ a: inMemory(1), b: inMemory(2) }], inMemory(0), inMemory(3))
-  const reduce = m.addFunction(new FunctionBuilder([I32], []), 'reduceOnce')
-  emitReduceOnce(m.body(reduce), inMemory(0))
-  const fromWords = m.addFunction(new FunctionBuilder([I32, I32], []), 'fromWords')
-  emitFromWords(m.body(fromWords), 1, 0, inMemory(0))
-  const toWords = m.addFunction(new FunctionBuilder([I32, I32], []), 'toWords')
-  emitToWords(m.body(toWords), inMemory(1), 0, 0)
   const { exports, memory } = instantiateWasm(m.toBytes())
   const x = exports as Record<string, (...args: number[]) => void>
   const u32 = new Uint32Array(memory.buffer)
-  const u64 = new BigUint64Array(memory.buffer)
   const OUT = 1024
-  const A = 4096
-  const B = 8192
-  const C = 12288
+  const [A, B, C] = [4096, 8192, 12288]
   const write = (address: number, values: readonly bigint[]): void =>
     values.forEach((v, j) => writeLimbs(u32, address + j * e, toLimbs(v)))
-  const read = (address: number): number[] => readLimbs(u32, address)
+  const read = (): number[] => readLimbs(u32, OUT)
   return {
     mul(a: bigint, b: bigint): number[] {
       write(A, [a])
       write(B, [b])
       x.mul!(OUT, A, B)
-      return read(OUT)
+      return read()
     },
     sqr(a: bigint): number[] {
       write(A, [a])
       x.sqr!(OUT, A)
-      return read(OUT)
+      return read()
     },
-    quadOfSum(aLimbs: number[], b: bigint): number[] {
-      writeLimbs(u32, A, aLimbs)
+    quadOfSum(a: bigint, b: bigint): number[] {
+      write(A, [a])
       write(B, [b])
       x.quadOfSum!(OUT, A, B)
-      return read(OUT)
+      return read()
+    },
+    mulOfSum(a: bigint, b: bigint, c: bigint): number[] {
+      write(A, [a])
+      write(B, [b])
+      write(C, [c])
+      x.mulOfSum!(OUT, A, B, C)
+      return read()
     },
     dot(a: readonly bigint[], b: readonly bigint[]): number[] {
       write(A, a)
       write(B, b)
       x[`dot${a.length}`]!(OUT, A, B)
-      return read(OUT)
+      return read()
     },
     mulAdd(a: bigint, b: bigint, s: bigint): number[] {
       write(A, [a])
       write(B, [b])
       write(C, [s])
       x.mulAdd!(OUT, A, B, C)
-      return read(OUT)
-    },
-    reduceOnce(a: bigint): bigint {
-      write(OUT, [a])
-      x.reduceOnce!(OUT)
-      return fromLimbs(read(OUT))
-    },
-    fromWords(a: bigint): number[] {
-      for (let j = 0; j < 4; j++) u64[A / 8 + j] = a >> BigInt(64 * j)
-      x.fromWords!(OUT, A)
-      return read(OUT)
-    },
-    toWords(a: bigint): bigint {
-      write(A, [a])
-      x.toWords!(OUT, A)
-      return [0, 1, 2, 3].reduce((acc, j) => acc | (u64[OUT / 8 + j]! << BigInt(64 * j)), 0n)
+      return read()
     },
   }
 }
 
 const k = buildKernel()
 
-/** Checks a reduction result: normalised limbs, value below T/R + p, congruent to T/R. */
-function expectReduced(limbs: number[], t: bigint): bigint {
-  for (let i = 0; i < LIMBS - 1; i++) expect(limbs[i]).toBeLessThan(2 ** LIMB_BITS)
+/** Checks a reduction result: normalised limbs, value below T/R + p + high, congruent to T/R + high. */
+function expectReduced(limbs: number[], t: bigint, high = 0n): bigint {
+  for (let i = 0; i < LIMBS - 1; i++) expect(limbs[i]).toBeLessThanOrEqual(MAX_LIMB)
   const value = fromLimbs(limbs)
-  expect(value < t / MONTGOMERY_R + p + 1n).toBe(true)
-  expect(mod(value)).toBe(mod(t * R_INV))
+  expect(value < t / MONTGOMERY_R + p + high + 1n).toBe(true)
+  expect(mod(value)).toBe(mod(t * R_INV + high))
   return value
 }
 
-const EDGES = [0n, 1n, 2n, p - 1n, p, p + 1n, 2n * p - 1n, (1n << 254n) - 1n, (1n << 256n) - 1n, 1n << 261n, (1n << 262n) - 1n]
-const RANDOM = [...randoms('mont-a', 40, 254).map((v) => mod(v)), ...randoms('mont-b', 20, 262)]
+const EDGES = [0n, 1n, 2n, p - 1n, p, p + 1n, 2n * p - 1n, 70n * p, (1n << 256n) - 1n, 1n << 260n, ALL_ONES]
+const RANDOM = [...randoms('mont-a', 40, 254).map((v) => mod(v)), ...randoms('mont-b', 20, LIMB_BITS * LIMBS)]
 
-describe('Montgomery multiplication (28-bit limbs, R = 2^280)', () => {
+describe(`Montgomery reduction (${LIMBS} limbs of ${LIMB_BITS} bits)`, () => {
   it('agrees with BigInt (a * b) % p through Montgomery form', () => {
     const values = [...EDGES.filter((v) => v < p), ...randoms('field', 60, 256).map((v) => mod(v))]
     for (const a of values) {
@@ -153,7 +145,7 @@ describe('Montgomery multiplication (28-bit limbs, R = 2^280)', () => {
     }
   })
 
-  it('computes a * b / R with the documented bound for inputs up to 2^262', () => {
+  it('computes a * b / R within the documented bound for any normalised inputs', () => {
     for (const a of [...EDGES, ...RANDOM]) {
       for (const b of [...EDGES, ...RANDOM.slice(0, 10)]) expectReduced(k.mul(a, b), a * b)
     }
@@ -166,60 +158,46 @@ describe('Montgomery multiplication (28-bit limbs, R = 2^280)', () => {
     }
   })
 
-  it('squares in place in locals, with 29-bit limbs from an addition without carry', () => {
-    const maxLimbs = Array<number>(LIMBS).fill(2 ** LIMB_BITS - 1)
-    maxLimbs[LIMBS - 1] = 2 ** 9 // keep the sum below 2^262
-    const cases: [number[], bigint][] = [
-      [maxLimbs, (1n << 252n) - 1n],
-      [toLimbs(p - 1n), p - 1n],
-      ...randoms('quad', 20, 254).map((a, i): [number[], bigint] => [toLimbs(a), RANDOM[i]! % (1n << 254n)]),
+  it('multiplies and squares in locals, in place, with (LIMB_BITS + 1)-bit limbs from an addition', () => {
+    // Every limb but the top one at its maximum, the top one keeping the sum below 2^261.
+    const wide = (1n << BigInt(LIMB_BITS * (LIMBS - 1))) - 1n + (1n << BigInt(LIMB_BITS * LIMBS - 2))
+    const cases: [bigint, bigint][] = [
+      [wide, wide],
+      [p - 1n, p - 1n],
+      [70n * p, p - 1n],
+      ...randoms('quad', 20, 254).map((a, i): [bigint, bigint] => [a, RANDOM[i]!]),
     ]
-    for (const [aLimbs, b] of cases) {
-      const sum = fromLimbs(aLimbs) + b
+    for (const [a, b] of cases) {
+      const sum = a + b
       const x2 = mod(sum * sum * R_INV)
-      expect(mod(fromLimbs(k.quadOfSum(aLimbs, b)))).toBe(mod(x2 * x2 * R_INV))
+      expect(mod(fromLimbs(k.quadOfSum(a, b)))).toBe(mod(x2 * x2 * R_INV))
+      for (const c of [ALL_ONES, p - 1n, RANDOM[3]!]) expectReduced(k.mulOfSum(a, b, c), sum * c)
     }
   })
 
-  it('reduces a sum of 2, 3 and 17 products once', () => {
-    for (const n of [2, 3, 17]) {
-      for (let trial = 0; trial < 10; trial++) {
-        const a = randoms(`dot-a-${n}-${trial}`, n, 254).map((v) => mod(v))
-        const b = trial === 0 ? Array<bigint>(n).fill((1n << 262n) - 1n) : randoms(`dot-b-${n}-${trial}`, n, 261)
+  it(`reduces a sum of ${DOT_SIZES.join(', ')} products once, up to MAX_PRODUCTS = ${MAX_PRODUCTS}`, () => {
+    for (const n of DOT_SIZES) {
+      for (let trial = 0; trial < 12; trial++) {
+        const a = trial === 0 ? Array<bigint>(n).fill(ALL_ONES) : randoms(`dot-a-${n}-${trial}`, n, 254).map((v) => mod(v))
+        const b = trial <= 1 ? Array<bigint>(n).fill(ALL_ONES) : randoms(`dot-b-${n}-${trial}`, n, 260)
         const t = a.reduce((acc, ai, j) => acc + ai * b[j]!, 0n)
-        const y = expectReduced(k.dot(a, b), t)
-        expect(y < p + (1n << 250n)).toBe(true)
+        expectReduced(k.dot(a, b), t)
       }
     }
   })
 
   it('adds a high part: (a * b + s * R) / R = a * b / R + s', () => {
-    for (const [i, s] of [...EDGES.slice(0, 8), ...RANDOM].entries()) {
+    for (const [i, s] of [...EDGES, ...RANDOM].entries()) {
       const a = RANDOM[i % RANDOM.length]!
       const b = EDGES[i % EDGES.length]!
-      const y = expectReduced(k.mulAdd(a, b, s), a * b + s * MONTGOMERY_R)
-      expect(y < s + p + 1n).toBe(true)
+      expectReduced(k.mulAdd(a, b, s), a * b, s)
+      expectReduced(k.mulAdd(ALL_ONES, ALL_ONES, s), ALL_ONES * ALL_ONES, s)
     }
   })
 
-  it('makes values below 2p canonical', () => {
-    for (const a of [0n, 1n, p - 1n, p, p + 1n, 2n * p - 1n, ...RANDOM.map((r) => r % (2n * p))]) {
-      expect(k.reduceOnce(a)).toBe(a % p)
-    }
-  })
-
-  it('converts between u64 words and limbs', () => {
-    for (const a of [0n, 1n, p - 1n, (1n << 256n) - 1n, ...randoms('words', 20, 256)]) {
-      expect(fromLimbs(k.fromWords(a))).toBe(a)
-      expect(k.toWords(a)).toBe(a)
-    }
-  })
-
-  it('has consistent JS helpers', () => {
-    for (const a of RANDOM.map((v) => mod(v))) {
-      expect(fromLimbs(toLimbs(a))).toBe(a)
-      expect(fromMontgomery(toMontgomery(a))).toBe(a)
-    }
-    expect(() => toLimbs(MONTGOMERY_R)).toThrow(RangeError)
+  it('refuses more products than the column bound allows', () => {
+    const f = new FunctionBuilder([I32], [])
+    const terms = Array.from({ length: MAX_PRODUCTS + 1 }, (_, j) => ({ a: inMemory(0, j * e), b: inMemory(0, j * e) }))
+    expect(() => emitMontgomery(f, terms, inMemory(0))).toThrow(RangeError)
   })
 })

@@ -18,10 +18,8 @@ import {
   ELEMENT_BYTES,
   LIMBS,
   MONTGOMERY_R,
-  MONTGOMERY_SCRATCH_BYTES,
   emitAddNoCarry,
   emitFromWords,
-  emitMontgomery,
   emitReduceOnce,
   emitToWords,
   inLocals,
@@ -29,8 +27,8 @@ import {
   toLimbs,
   toMontgomery,
   writeLimbs,
-  type ProductTerm,
-} from './montgomery.ts'
+} from './limbs.ts'
+import { MAX_PRODUCTS, MONTGOMERY_SCRATCH_BYTES, emitMontgomery, type ProductTerm } from './montgomery.ts'
 import { optimizedPoseidonParams, type OptimizedPoseidonParams } from './poseidonOptimized.ts'
 import { FunctionBuilder, I32, I64, WasmModuleBuilder, type Local } from './wasmEmitter.ts'
 import { instantiateWasm, type WasmMemory } from './wasmInstance.ts'
@@ -84,8 +82,8 @@ export function poseidonLayout(t: number, partialRounds: number, fullRounds = 8)
 
 /**
  * How a dot product of `t` terms is split into chunks of consecutive terms, each reduced
- * once and chained (`out = chunk / R + previous`): one chunk up to 6 terms, else chunks of at
- * most 4, so that the unrolled code of a chunk stays small.
+ * once and chained (`out = chunk / R + previous`): one chunk up to MAX_PRODUCTS (6) terms,
+ * else chunks of at most 4, so that the unrolled code of a chunk stays small.
  *
  * @example
  * ```ts
@@ -94,7 +92,7 @@ export function poseidonLayout(t: number, partialRounds: number, fullRounds = 8)
  * ```
  */
 export function dotChunks(t: number): number[] {
-  const count = t <= 6 ? 1 : Math.ceil(t / 4)
+  const count = t <= MAX_PRODUCTS ? 1 : Math.ceil(t / 4)
   const small = Math.floor(t / count)
   const big = t % count
   return Array.from({ length: count }, (_, i) => (i < big ? small + 1 : small))
