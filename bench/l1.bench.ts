@@ -16,6 +16,15 @@ import { deployContract } from '../test/harness/deployContract.ts'
 import { measureCallGas } from '../test/harness/measureCallGas.ts'
 import type { BenchResult } from './result.ts'
 
+/**
+ * Runs the L1 benchmark (build, anvil, deploy ours and circomlibjs's, measure) and returns
+ * its figures; `npm run bench -- l1` prints them and writes `bench/results/l1.json`.
+ *
+ * @example
+ * ```ts
+ * const figures = await run() // [{ name: 'poseidon2_gas_ours', value: 10540, unit: 'gas' }, ...]
+ * ```
+ */
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = []
   const push = (name: string, value: number, unit: string): void => {

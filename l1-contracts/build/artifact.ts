@@ -8,6 +8,11 @@ import { L1_PATHS } from './paths.ts'
  * A compiled contract as written to `l1-contracts/build/contracts/<contractName>.json`. The
  * shape (`abi`, `bytecode`, `deployedBytecode` as hex strings) is also what forge's
  * `vm.getCode("l1-contracts/build/contracts/<Name>.json")` reads.
+ *
+ * @example
+ * ```ts
+ * const { abi, bytecode, deployedBytecode } = loadArtifact({ name: 'PoseidonT3' }) satisfies ContractArtifact
+ * ```
  */
 export interface ContractArtifact {
   contractName: string

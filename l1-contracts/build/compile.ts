@@ -17,10 +17,25 @@ import { L1_PATHS } from './paths.ts'
 import { POSEIDON_L1_INPUTS, poseidonArtifacts } from './poseidonArtifacts.ts'
 import { createImportResolver } from './resolveImport.ts'
 
-/** EVM versions the build accepts: Cancun (blobs) or later. */
+/**
+ * EVM versions the build accepts: Cancun (blobs) or later.
+ *
+ * @example
+ * ```ts
+ * await compileContracts({ evmVersion: 'osaka' satisfies EvmVersion })
+ * ```
+ */
 export type EvmVersion = 'cancun' | 'prague' | 'osaka'
 
-/** Parameters of {@link compileContracts}; every field has a default. */
+/**
+ * Parameters of {@link compileContracts}; every field has a default.
+ *
+ * @example
+ * ```ts
+ * const params: CompileParams = { optimizer: { runs: 10_000 }, poseidonInputs: [2, 5] }
+ * await compileContracts(params)
+ * ```
+ */
 export interface CompileParams {
   /** Folder of the Solidity sources, searched recursively (default `l1-contracts/src`). */
   sourcesDir?: string
@@ -42,7 +57,14 @@ export interface CompileParams {
   force?: boolean
 }
 
-/** What {@link compileContracts} produced. */
+/**
+ * What {@link compileContracts} produced.
+ *
+ * @example
+ * ```ts
+ * const { cached, contracts, warnings }: CompileResult = await compileContracts({})
+ * ```
+ */
 export interface CompileResult {
   outDir: string
   /** sha256 of the sources, imports, compiler version and settings, and the build's own code. */

@@ -42,7 +42,14 @@ export class CompileError extends L1ContractsError {
   }
 }
 
-/** One entry of solc's standard-JSON `errors` array. */
+/**
+ * One entry of solc's standard-JSON `errors` array.
+ *
+ * @example
+ * ```ts
+ * const d: SolcDiagnostic = { severity: 'error', formattedMessage: 'ParserError: Expected expression' }
+ * ```
+ */
 export interface SolcDiagnostic {
   severity: 'error' | 'warning' | 'info' | string
   type?: string

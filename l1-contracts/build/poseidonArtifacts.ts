@@ -3,7 +3,14 @@ import { generatePoseidonEvmCode } from '../poseidon/poseidonEvmCode.ts'
 import { poseidonAbi } from '../poseidon/poseidonAbi.ts'
 import type { ContractArtifact } from './artifact.ts'
 
-/** Input counts of the Poseidon hashers the rollup uses on L1: 2 (Merkle nodes, queue chain), 3 (exit leaves), 4 (account leaves), 5 (queue entries). */
+/**
+ * Input counts of the Poseidon hashers the rollup uses on L1: 2 (Merkle nodes, queue chain), 3 (exit leaves), 4 (account leaves), 5 (queue entries).
+ *
+ * @example
+ * ```ts
+ * POSEIDON_L1_INPUTS.map((n) => `PoseidonT${n + 1}`) // ['PoseidonT3', 'PoseidonT4', 'PoseidonT5', 'PoseidonT6']
+ * ```
+ */
 export const POSEIDON_L1_INPUTS = [2, 3, 4, 5] as const
 
 /**

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 
-/** What solc-js's import callback returns. */
+/**
+ * What solc-js's import callback returns.
+ *
+ * @example
+ * ```ts
+ * const r: ImportResult = createImportResolver({ root })('l1-contracts/src/poseidon/IPoseidon.sol')
+ * if ('error' in r) throw new Error(r.error)
+ * ```
+ */
 export type ImportResult = { contents: string } | { error: string }
 
 /**

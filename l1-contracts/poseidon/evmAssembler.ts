@@ -1,6 +1,13 @@
 import { PoseidonCodegenError } from '../build/errors.ts'
 
-/** Opcodes the generators use, with their byte values. */
+/**
+ * Opcodes the generators use, with their byte values.
+ *
+ * @example
+ * ```ts
+ * OPCODES.MULMOD // 0x09
+ * ```
+ */
 export const OPCODES = {
   STOP: 0x00,
   ADD: 0x01,
@@ -41,7 +48,15 @@ export const OPCODES = {
   INVALID: 0xfe,
 } as const
 
-/** A name of {@link OPCODES}. */
+/**
+ * A name of {@link OPCODES}.
+ *
+ * @example
+ * ```ts
+ * const op: OpName = 'ADDMOD'
+ * new EvmAssembler().op(op)
+ * ```
+ */
 export type OpName = keyof typeof OPCODES
 
 /**

@@ -1,6 +1,13 @@
 import { FIELD_MODULUS, inv, mod } from '../../protocol/index.ts'
 
-/** A matrix over the BN254 scalar field, row-major (`m[i][j]` is row i, column j). */
+/**
+ * A matrix over the BN254 scalar field, row-major (`m[i][j]` is row i, column j).
+ *
+ * @example
+ * ```ts
+ * const m: Matrix = [[1n, 2n], [3n, 4n]]
+ * ```
+ */
 export type Matrix = readonly (readonly bigint[])[]
 
 const P = FIELD_MODULUS

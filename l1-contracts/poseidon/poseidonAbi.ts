@@ -1,7 +1,14 @@
 import type { Abi } from 'viem'
 import { PoseidonCodegenError } from '../build/errors.ts'
 
-/** Signature of the error a Poseidon hasher reverts with when an input is not below the field modulus. */
+/**
+ * Signature of the error a Poseidon hasher reverts with when an input is not below the field modulus.
+ *
+ * @example
+ * ```ts
+ * toFunctionSelector(POSEIDON_INPUT_ERROR) // '0xa98171d7'
+ * ```
+ */
 export const POSEIDON_INPUT_ERROR = 'PoseidonInputOutOfRange()'
 
 /**

@@ -8,10 +8,25 @@ import { StackTracker, WORD_MAX } from './stackTracker.ts'
 
 const P = FIELD_MODULUS
 
-/** EIP-170: the largest runtime code a contract may have on Ethereum mainnet. */
+/**
+ * EIP-170: the largest runtime code a contract may have on Ethereum mainnet.
+ *
+ * @example
+ * ```ts
+ * generatePoseidonEvmCode({ inputs: 5, codeSizeLimit: EIP170_CODE_SIZE_LIMIT })
+ * ```
+ */
 export const EIP170_CODE_SIZE_LIMIT = 24_576
 
-/** One deployed piece of a Poseidon hasher. */
+/**
+ * One deployed piece of a Poseidon hasher.
+ *
+ * @example
+ * ```ts
+ * const [part]: readonly PoseidonCodePart[] = generatePoseidonEvmCode({ inputs: 2 }).parts
+ * part!.runtime.length // about 14 KB
+ * ```
+ */
 export interface PoseidonCodePart {
   /** Runtime bytecode of this part. */
   readonly runtime: Uint8Array
@@ -21,7 +36,15 @@ export interface PoseidonCodePart {
   readonly firstRound: number
 }
 
-/** The generated EVM code of one Poseidon width. */
+/**
+ * The generated EVM code of one Poseidon width.
+ *
+ * @example
+ * ```ts
+ * const code: PoseidonEvmCode = generatePoseidonEvmCode({ inputs: 5 })
+ * code.parts.length // 2
+ * ```
+ */
 export interface PoseidonEvmCode {
   readonly inputs: number
   /** Creation code: deploys part 0, whose constructor deploys part 1 (and so on) and links it in. */
@@ -272,11 +295,8 @@ function fullRound(params: { s: StackTracker; t: number; round: Extract<Round, {
     s.rename(s.top().name, `s${i}`)
   }
   for (const j of live) s.rename(`y${j}`, s.fresh('garbage'))
-  state.pending = round.lastRound ? new Array<bigint>(t).fill(0n) : new Array<bigint>(t).fill(0n)
-  if (nextIsPartial) {
-    // Rows folded next[0] into s0 only; partial rounds add no constants to s1..s(t-1).
-    state.pending = new Array<bigint>(t).fill(0n)
-  }
+  // Every row folded in the next round's constant (a partial round has one, for s0 only).
+  state.pending = new Array<bigint>(t).fill(0n)
 }
 
 function nameOfTopmostOldP(s: StackTracker): string {

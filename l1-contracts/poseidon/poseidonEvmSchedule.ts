@@ -4,7 +4,15 @@ import { fieldMatrix } from './fieldMatrix.ts'
 
 const P = FIELD_MODULUS
 
-/** A full round: `s = matrix * (s + constants)^5`. */
+/**
+ * A full round: `s = matrix * (s + constants)^5`.
+ *
+ * @example
+ * ```ts
+ * const step: FullRoundStep = poseidonEvmSchedule({ inputs: 2 }).first[0]!
+ * step.matrix[0]![1] // 1n (the scaled column)
+ * ```
+ */
 export interface FullRoundStep {
   readonly constants: readonly bigint[]
   readonly matrix: readonly (readonly bigint[])[]
@@ -13,6 +21,12 @@ export interface FullRoundStep {
 /**
  * A partial round on the scaled state: `u = s0 + constant; x = u^5;
  * s_j += v[j-1] * x (j >= 1); s0 = xCoefficient * x + sum_j w[j-1] * s_j` (with the new s_j).
+ *
+ * @example
+ * ```ts
+ * const step: PartialRoundStep = poseidonEvmSchedule({ inputs: 2 }).partial[0]!
+ * step.w.length // 2
+ * ```
  */
 export interface PartialRoundStep {
   readonly constant: bigint
@@ -21,7 +35,15 @@ export interface PartialRoundStep {
   readonly v: readonly bigint[]
 }
 
-/** The round schedule the EVM code computes for one Poseidon width; see {@link poseidonEvmSchedule}. */
+/**
+ * The round schedule the EVM code computes for one Poseidon width; see {@link poseidonEvmSchedule}.
+ *
+ * @example
+ * ```ts
+ * const s: PoseidonEvmSchedule = poseidonEvmSchedule({ inputs: 4 })
+ * s.t // 5
+ * ```
+ */
 export interface PoseidonEvmSchedule {
   /** Number of inputs (the state width t is inputs + 1). */
   readonly inputs: number

@@ -2,11 +2,25 @@ import { FIELD_MODULUS } from '../../protocol/index.ts'
 import { PoseidonCodegenError } from '../build/errors.ts'
 import type { EvmAssembler, OpName } from './evmAssembler.ts'
 
-/** The largest EVM word. */
+/**
+ * The largest EVM word.
+ *
+ * @example
+ * ```ts
+ * 5n * FIELD_MODULUS <= WORD_MAX // true: five reduced values add without overflow
+ * ```
+ */
 export const WORD_MAX = (1n << 256n) - 1n
 const P = FIELD_MODULUS
 
-/** A value on the tracked stack: its name and an upper bound (inclusive) of what it can hold. */
+/**
+ * A value on the tracked stack: its name and an upper bound (inclusive) of what it can hold.
+ *
+ * @example
+ * ```ts
+ * const v: StackValue = { name: 'p', max: FIELD_MODULUS }
+ * ```
+ */
 export interface StackValue {
   name: string
   max: bigint

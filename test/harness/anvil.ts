@@ -22,10 +22,24 @@ import {
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 
-/** The mnemonic of anvil's (and hardhat's) well-known dev accounts. Test keys only. */
+/**
+ * The mnemonic of anvil's (and hardhat's) well-known dev accounts. Test keys only.
+ *
+ * @example
+ * ```ts
+ * mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 0 }).address // 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
+ * ```
+ */
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk'
 
-/** Hardfork names anvil 1.7.1 accepts that include EIP-4844 blobs (`amsterdam` panics in 1.7.1). */
+/**
+ * Hardfork names anvil 1.7.1 accepts that include EIP-4844 blobs (`amsterdam` panics in 1.7.1).
+ *
+ * @example
+ * ```ts
+ * await startAnvil({ hardfork: 'osaka' satisfies AnvilHardfork })
+ * ```
+ */
 export type AnvilHardfork = 'cancun' | 'prague' | 'osaka'
 
 /**
@@ -47,7 +61,15 @@ export class AnvilError extends Error {
   }
 }
 
-/** A running anvil with viem clients; see {@link startAnvil}. */
+/**
+ * A running anvil with viem clients; see {@link startAnvil}.
+ *
+ * @example
+ * ```ts
+ * const anvil: Anvil = await startAnvil()
+ * await anvil.stop()
+ * ```
+ */
 export interface Anvil {
   /** `http://127.0.0.1:<port>`. */
   readonly rpcUrl: string
