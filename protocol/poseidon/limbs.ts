@@ -10,17 +10,59 @@
 import { FIELD_MODULUS, inv, mod } from '../field/field.ts'
 import { I32, I64, type FunctionBuilder, type Local } from './wasmEmitter.ts'
 
-/** Bits per limb: 29, so that p = 2^28 + 1 (mod 2^29) makes reduction digits cheap. */
+/**
+ * Bits per limb: 29, so that p = 2^28 + 1 (mod 2^29) makes reduction digits cheap.
+ *
+ * @example
+ * ```ts
+ * toLimbs(1n << BigInt(LIMB_BITS)) // [0, 1, 0, 0, 0, 0, 0, 0, 0]
+ * ```
+ */
 export const LIMB_BITS = 29
-/** Limbs per element: 9 x 29 = 261 bits, room for the kernel's values below 2^260. */
+/**
+ * Limbs per element: 9 x 29 = 261 bits, room for the kernel's values below 2^260.
+ *
+ * @example
+ * ```ts
+ * toLimbs(FIELD_MODULUS).length === LIMBS // true
+ * ```
+ */
 export const LIMBS = 9
-/** Bytes per element in linear memory (each limb a little-endian u64). */
+/**
+ * Bytes per element in linear memory (each limb a little-endian u64).
+ *
+ * @example
+ * ```ts
+ * const secondElement = inMemory(base, ELEMENT_BYTES)
+ * ```
+ */
 export const ELEMENT_BYTES = LIMBS * 8
-/** The Montgomery radix R = 2^261. */
+/**
+ * The Montgomery radix R = 2^261.
+ *
+ * @example
+ * ```ts
+ * toMontgomery(1n) === MONTGOMERY_R % FIELD_MODULUS // true
+ * ```
+ */
 export const MONTGOMERY_R = 1n << BigInt(LIMB_BITS * LIMBS)
-/** 2^LIMB_BITS - 1. */
+/**
+ * 2^LIMB_BITS - 1.
+ *
+ * @example
+ * ```ts
+ * f.i64Const(Number(LIMB_MASK)).i64And() // keep the low limb of a column
+ * ```
+ */
 export const LIMB_MASK = (1n << BigInt(LIMB_BITS)) - 1n
-/** The limbs of p. */
+/**
+ * The limbs of p.
+ *
+ * @example
+ * ```ts
+ * fromLimbs(P_LIMBS) === FIELD_MODULUS // true
+ * ```
+ */
 export const P_LIMBS: readonly number[] = toLimbs(FIELD_MODULUS)
 
 /**

@@ -21,12 +21,22 @@ import { LIMBS, LIMB_BITS, LIMB_MASK, P_LIMBS, pushLimb, storeLimb, type LimbRef
 /**
  * Linear-memory bytes `[0, MONTGOMERY_SCRATCH_BYTES)` that generated reductions use: a
  * module using {@link emitMontgomery} must keep them free.
+ *
+ * @example
+ * ```ts
+ * const firstFreeAddress = MONTGOMERY_SCRATCH_BYTES // 80
+ * ```
  */
 export const MONTGOMERY_SCRATCH_BYTES = (LIMBS + 1) * 8
 
 /**
  * The most products one reduction may sum when every limb is normalised: a column then
  * holds at most (LIMBS * n + LIMBS) limb products below 2^(2 LIMB_BITS), plus a carry.
+ *
+ * @example
+ * ```ts
+ * MAX_PRODUCTS // 6: (9 * 6 + 9) products of 58 bits fit in 64 bits
+ * ```
  */
 export const MAX_PRODUCTS = Math.floor((2 ** (64 - 2 * LIMB_BITS) - LIMBS - 1) / LIMBS)
 

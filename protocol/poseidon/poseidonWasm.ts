@@ -33,8 +33,9 @@ import { optimizedPoseidonParams, type OptimizedPoseidonParams } from './poseido
 import { FunctionBuilder, I32, I64, WasmModuleBuilder, type Local } from './wasmEmitter.ts'
 import { instantiateWasm, type WasmMemory } from './wasmInstance.ts'
 
-const WORDS = MONTGOMERY_SCRATCH_BYTES + 40 // 128: 16 inputs of four u64 words
+const WORDS = 128 // 16 inputs of four u64 words, after the reductions' scratch bytes
 const STATE = WORDS + 16 * 32
+if (MONTGOMERY_SCRATCH_BYTES > WORDS) throw new Error('poseidonWasm.ts: scratch bytes overlap the words')
 
 /** Where each constant of one width lives in the module's memory. */
 export interface PoseidonLayout {
@@ -210,6 +211,60 @@ export function buildPoseidonWasm(o: OptimizedPoseidonParams): Uint8Array<ArrayB
     emitToWords(f, y, zero, WORDS)
   }
   return m.toBytes()
+}
+
+/**
+ * An upper bound on every value the kernel of {@link buildPoseidonWasm} holds (state,
+ * S-box intermediates, dot products), from the reduction bound `out < T/R + p + high` and
+ * constants below p, following the kernel's schedule step by step. The kernel is correct
+ * only if this stays below 2^(LIMB_BITS * LIMBS) = R, so that every value has normalised
+ * limbs; the tests check it for every width. Reductions are never conditionally
+ * subtracted, so values grow: a partial round adds up to about p to each of s_1..s_(t-1).
+ *
+ * @example
+ * ```ts
+ * kernelValueBound(optimizedPoseidonParams(17)) < MONTGOMERY_R // true: about 71p < 2^260
+ * ```
+ */
+export function kernelValueBound(o: OptimizedPoseidonParams): bigint {
+  const p = FIELD_MODULUS
+  const R = MONTGOMERY_R
+  let max = 0n
+  const seen = (x: bigint): bigint => {
+    if (x > max) max = x
+    return x
+  }
+  const reduce = (t: bigint, high = 0n): bigint => seen(t / R + p + high)
+  const sbox = (s: bigint): bigint => {
+    const x = seen(s + p) // plus a constant below p
+    const x2 = reduce(x * x)
+    const x4 = reduce(x2 * x2)
+    return reduce(x4 * x)
+  }
+  const dot = (values: readonly bigint[]): bigint => {
+    let out = 0n
+    let at = 0
+    for (const n of dotChunks(values.length)) {
+      out = reduce(values.slice(at, at + n).reduce((acc, v) => acc + p * v, 0n), out)
+      at += n
+    }
+    return out
+  }
+  const { t } = o
+  let state = [0n, ...Array<bigint>(t - 1).fill(reduce((p - 1n) * p))] // inputs times R^2 mod p
+  const full = (): void => {
+    const x = state.map(sbox)
+    state = state.map(() => dot(x))
+  }
+  for (let r = 0; r < o.fullRounds / 2; r++) full()
+  for (let r = 0; r < o.partialRounds; r++) {
+    const x = sbox(state[0]!)
+    const rest = state.slice(1).map((s) => reduce(p * x, s))
+    state = [dot([x, ...rest]), ...rest]
+  }
+  for (let r = o.fullRounds / 2; r < o.fullRounds; r++) full()
+  reduce(state[0]!) // out of Montgomery form
+  return max
 }
 
 /**

@@ -7,9 +7,23 @@
 /** A WebAssembly value type, as its one-byte encoding. */
 export type ValType = 0x7f | 0x7e
 
-/** The 32-bit integer value type. */
+/**
+ * The 32-bit integer value type.
+ *
+ * @example
+ * ```ts
+ * new FunctionBuilder([I32, I32], [I32]) // (i32, i32) -> i32
+ * ```
+ */
 export const I32: ValType = 0x7f
-/** The 64-bit integer value type. */
+/**
+ * The 64-bit integer value type.
+ *
+ * @example
+ * ```ts
+ * const limb = f.local(I64)
+ * ```
+ */
 export const I64: ValType = 0x7e
 
 /**
