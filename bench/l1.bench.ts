@@ -32,7 +32,7 @@ export async function run(): Promise<BenchResult[]> {
     console.log(`  ${name}: ${Number.isInteger(value) ? value : value.toFixed(3)} ${unit}`)
   }
   const { contracts } = await compileContracts({})
-  const anvil = await startAnvil({ args: ['--disable-code-size-limit'] })
+  const anvil = await startAnvil()
   try {
     for (const n of [2, 3, 4, 5]) {
       const name = `PoseidonT${n + 1}`

@@ -222,14 +222,19 @@ function collectSources(params: { dir: string; root: string }): { name: string; 
   return out
 }
 
-/** The build's own code and the Poseidon generator: a change to either invalidates the cache. */
+/**
+ * The build's own code, the Poseidon generator and the protocol code the Poseidon constants
+ * come from: a change to any of them invalidates the cache.
+ */
 function toolFiles(): string[] {
-  return [L1_PATHS.buildCode, L1_PATHS.poseidonCode].flatMap((d) =>
+  const own = [L1_PATHS.buildCode, L1_PATHS.poseidonCode].flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .sort()
       .map((f) => join(d, f)),
   )
+  const protocol = ['protocol/poseidon/grain.ts', 'protocol/poseidon/poseidonReference.ts', 'protocol/field/field.ts'].map((f) => join(L1_PATHS.root, f)).filter((f) => existsSync(f))
+  return [...own, ...protocol]
 }
 
 function readCache(params: { outDir: string; cacheKey: string; root: string }): ContractArtifact[] | undefined {
