@@ -5,7 +5,14 @@ import { dirname, join } from 'node:path'
 import { ForgeError } from '../build/errors.ts'
 import { L1_PATHS } from '../build/paths.ts'
 
-/** One forge test result. */
+/**
+ * One forge test result.
+ *
+ * @example
+ * ```ts
+ * const fuzz: ForgeTestResult[] = (await runForgeTests({})).results.filter((r) => r.kind === 'fuzz')
+ * ```
+ */
 export interface ForgeTestResult {
   /** `path:Contract`. */
   suite: string
@@ -23,7 +30,14 @@ export interface ForgeTestResult {
   logs: string[]
 }
 
-/** The outcome of {@link runForgeTests}. */
+/**
+ * The outcome of {@link runForgeTests}.
+ *
+ * @example
+ * ```ts
+ * const { passed, failed }: ForgeTestReport = await runForgeTests({ matchContract: 'PoseidonTest' })
+ * ```
+ */
 export interface ForgeTestReport {
   results: ForgeTestResult[]
   passed: number
