@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadArtifact, listArtifacts } from './artifact.ts'
@@ -31,7 +31,14 @@ pragma solidity ^0.8.24;
 library Lib { function add(uint256 a, uint256 b) internal pure returns (uint256) { return a + b; } }
 `
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+  try {
+    rmdirSync(join(scratch, '..'))
+  } catch {
+    // another run still uses it
+  }
+})
 
 describe('compileContracts', () => {
   it('compiles, writes artifacts and typed ABI modules, and is reproducible', async () => {
