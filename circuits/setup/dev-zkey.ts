@@ -135,9 +135,7 @@ export async function devSetup(params: DevSetupParams): Promise<DevSetupResult> 
   const B = new Array<bigint>(nVars).fill(0n)
   const C = new Array<bigint>(nVars).fill(0n)
   const bytes = r1cs.bytes
-  const ONE_LE = new Uint8Array(32)
-  ONE_LE[0] = 1
-  const monty = new Map<string, Uint8Array>()
+  const monty = new Map<bigint, Uint8Array>()
   forEachTerm(r1cs, (m, c, s, off) => {
     const k = readLE(bytes, off)
     const Lc = L[c]!
@@ -150,12 +148,11 @@ export async function devSetup(params: DevSetupParams): Promise<DevSetupResult> 
       coefsView.setUint32(cp + 4, c, true)
       coefsView.setUint32(cp + 8, s, true)
       // zkey_new.js stores coef * R^2 mod r (the prover reads it as a Montgomery value).
-      const key = bytes.toString('latin1', off, off + 32)
-      let v = monty.get(key)
+      let v = monty.get(k)
       if (!v) {
         v = new Uint8Array(32)
         writeLE32(v, 0, mul(k, MONT_R2))
-        if (monty.size < 4096) monty.set(key, v)
+        if (monty.size < 4096) monty.set(k, v)
       }
       coefs.set(v, cp + 12)
       cp += 44

@@ -108,49 +108,52 @@ function mul(group, w, scalars, wantLem, wantU) {
   const t = getTable(group, w)
   const n = scalars.byteLength / 32
   const words = new Uint32Array(scalars.buffer, scalars.byteOffset, n * 8)
-  const pAcc = allocScratch(n * (sJ + 2 * sA), n * sJ)
-  const pAff = pAcc + n * sJ
-  const pU = pAff + n * sA
-  const add = ex[g.prefix + '_addMixed']
-  const sub = ex[g.prefix + '_subMixed']
-  const zero = ex[g.prefix + '_zero']
-  const mask = (1 << w) - 1
-  const full = 1 << w
-  const { ptr, nWin, half } = t
-  for (let i = 0; i < n; i++) {
-    const acc = pAcc + i * sJ
-    zero(acc)
-    const wb = i * 8
-    if (words[wb + 7] >= 0x40000000) throw new Error('scalar is not reduced')
-    let carry = 0
-    for (let j = 0; j < nWin; j++) {
-      const bit = j * w
-      const wi = bit >>> 5
-      const sh = bit & 31
-      let v = words[wb + wi] >>> sh
-      if (sh + w > 32 && wi < 7) v |= words[wb + wi + 1] << (32 - sh)
-      let d = (v & mask) + carry
-      if (d > half) {
-        d -= full
-        carry = 1
-      } else {
-        carry = 0
+  try {
+    const pAcc = allocScratch(n * (sJ + 2 * sA), n * sJ)
+    const pAff = pAcc + n * sJ
+    const pU = pAff + n * sA
+    const add = ex[g.prefix + '_addMixed']
+    const sub = ex[g.prefix + '_subMixed']
+    const zero = ex[g.prefix + '_zero']
+    const mask = (1 << w) - 1
+    const full = 1 << w
+    const { ptr, nWin, half } = t
+    for (let i = 0; i < n; i++) {
+      const acc = pAcc + i * sJ
+      zero(acc)
+      const wb = i * 8
+      if (words[wb + 7] >= 0x40000000) throw new Error('scalar is not reduced')
+      let carry = 0
+      for (let j = 0; j < nWin; j++) {
+        const bit = j * w
+        const wi = bit >>> 5
+        const sh = bit & 31
+        let v = words[wb + wi] >>> sh
+        if (sh + w > 32 && wi < 7) v |= words[wb + wi + 1] << (32 - sh)
+        let d = (v & mask) + carry
+        if (d > half) {
+          d -= full
+          carry = 1
+        } else {
+          carry = 0
+        }
+        if (d > 0) add(acc, ptr + (j * half + d - 1) * sA, acc)
+        else if (d < 0) sub(acc, ptr + (j * half - d - 1) * sA, acc)
       }
-      if (d > 0) add(acc, ptr + (j * half + d - 1) * sA, acc)
-      else if (d < 0) sub(acc, ptr + (j * half - d - 1) * sA, acc)
+      if (carry !== 0) throw new Error('scalar too large for the window table')
     }
-    if (carry !== 0) throw new Error('scalar too large for the window table')
+    ex[g.prefix + '_batchToAffine'](pAcc, n, pAff)
+    /** @type {{lem?: Uint8Array, u?: Uint8Array}} */
+    const out = {}
+    if (wantLem) out.lem = tm.u8.slice(pAff, pAff + n * sA)
+    if (wantU) {
+      ex[g.prefix + '_batchLEMtoU'](pAff, n, pU)
+      out.u = tm.u8.slice(pU, pU + n * sA)
+    }
+    return out
+  } finally {
+    releaseScratch()
   }
-  ex[g.prefix + '_batchToAffine'](pAcc, n, pAff)
-  /** @type {{lem?: Uint8Array, u?: Uint8Array}} */
-  const out = {}
-  if (wantLem) out.lem = tm.u8.slice(pAff, pAff + n * sA)
-  if (wantU) {
-    ex[g.prefix + '_batchLEMtoU'](pAff, n, pU)
-    out.u = tm.u8.slice(pU, pU + n * sA)
-  }
-  releaseScratch()
-  return out
 }
 
 if (!parentPort) throw new Error('fixed-base-worker.mjs must run as a worker thread')
