@@ -1,0 +1,98 @@
+/**
+ * Prover benchmarks: constraints per slot type (at depth 24 and 32) and per chunk, proving
+ * time and constraints per second of our prover against plain snarkjs on a reference circuit
+ * of similar size in the same run, peak memory, and the development setup time.
+ *
+ * BENCH_PROVER_PARAMS=devnet proves at the devnet parameters (minutes); the default is the
+ * test parameters.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as snarkjs from 'snarkjs'
+import { DEVNET_PARAMS, RollupState, TEST_PARAMS, TX_TYPE, buildChunk, type ChunkParams } from '../protocol/index.ts'
+import { testWorld } from '../protocol/transition/testWorld.ts'
+import { compileCircuit, devSetup, readR1cs } from '../circuits/build/index.ts'
+import { writeSlotCircuitSources, type SlotKind } from '../circuits/generate/chunkCircuitSources.ts'
+import { ensureChunkKeys } from '../circuits/testing/ensureChunkKeys.ts'
+import { proveChunk } from '../prover/index.ts'
+import type { BenchResult } from './result.ts'
+
+const quiet = { info: () => {}, warn: () => {}, debug: () => {} }
+
+async function constraintsOf(main: string, outDir: string, includes: string[]): Promise<number> {
+  const c = await compileCircuit({ main, outDir, includePaths: includes, inspect: false, logger: quiet } as Parameters<typeof compileCircuit>[0])
+  return readR1cs(c.r1cs).header.nConstraints
+}
+
+/** A chunk with every L2 slot used by transfers (the common case). */
+function busyChunk(params: ChunkParams) {
+  const w = testWorld({ users: 8 })
+  const state = new RollupState({ depth: params.depth })
+  let queueHash = 0n
+  for (let u = 0; u < 8; u += params.nQueue) {
+    const entries = Array.from({ length: Math.min(params.nQueue, 8 - u) }, (_, k) => w.deposit({ user: u + k, amount: 10n ** 18n }))
+    const c = buildChunk({ state, params, domain: w.domain, queue: { entries, startHash: queueHash }, txs: [], firstSeq: 0n, feeAccounts: [] })
+    c.state.commit()
+    queueHash = c.newQueueHash
+  }
+  const txs = Array.from({ length: params.nTx }, (_, i) => w.sign(i % 8, { type: TX_TYPE.TRANSFER, from: BigInt((i % 8) + 1), to: BigInt(((i + 1) % 8) + 1), amount: 1000n, fee: 10n, nonce: BigInt(Math.floor(i / 8)) }))
+  return buildChunk({ state, params, domain: w.domain, queue: { entries: [], startHash: queueHash }, txs, firstSeq: 0n, feeAccounts: [1n] })
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const out: BenchResult[] = []
+  const push = (name: string, value: number, unit: string): void => {
+    out.push({ name, value: Math.round(value * 1000) / 1000, unit })
+    console.log(`  ${name}: ${value.toFixed(1)} ${unit}`)
+  }
+  const params = process.env.BENCH_PROVER_PARAMS === 'devnet' ? DEVNET_PARAMS : TEST_PARAMS
+  const outDir = join('build', 'bench-prover')
+  mkdirSync(outDir, { recursive: true })
+
+  // Constraints per slot type.
+  for (const depth of [24, 32]) {
+    for (const kind of ['tx', 'queue', 'fee'] as SlotKind[]) {
+      const { main, dir } = writeSlotCircuitSources({ kind, depth, nFee: 2, outDir })
+      push(`constraints_${kind}_slot_depth${depth}`, await constraintsOf(main, dir, ['circuits/src', dir, 'node_modules']), 'constraints')
+    }
+  }
+
+  // The chunk circuit and its keys.
+  const setupStart = Date.now()
+  const keys = await ensureChunkKeys({ params, log: () => {} })
+  const chunkConstraints = readR1cs(keys.r1cs).header.nConstraints
+  push('constraints_per_chunk', chunkConstraints, 'constraints')
+  push('chunk_l2_slots', params.nTx, 'slots')
+
+  // Development setup time, measured afresh on the chunk circuit.
+  const t0 = Date.now()
+  await devSetup({ r1cs: keys.r1cs, zkey: join(outDir, 'chunk.bench.zkey'), logger: quiet } as Parameters<typeof devSetup>[0])
+  push('dev_setup_seconds', (Date.now() - t0) / 1000, 's')
+  void setupStart
+
+  // Our prover on a busy chunk.
+  const chunk = busyChunk(params)
+  const ours = await proveChunk({ chunk, wasm: keys.wasm, zkey: keys.zkey })
+  push('prove_seconds', ours.proveMs / 1000, 's')
+  push('prove_constraints_per_second', chunkConstraints / (ours.proveMs / 1000), 'constraints/s')
+  if (ours.peakRssBytes) push('prove_peak_memory', ours.peakRssBytes / 2 ** 20, 'MiB')
+
+  // Plain snarkjs, in this process, on a Poseidon chain of about the same size.
+  const n = Math.max(1, Math.round(chunkConstraints / 240))
+  const refDir = join(outDir, 'reference')
+  mkdirSync(refDir, { recursive: true })
+  const refMain = join(refDir, 'reference.circom')
+  writeFileSync(refMain, `pragma circom 2.1.0;\ninclude "poseidon_chain.circom";\ncomponent main {public [seed]} = PoseidonChain(${n}, 0);\n`)
+  const ref = await compileCircuit({ main: refMain, outDir: refDir, includePaths: ['circuits/test-fixtures', 'node_modules'], inspect: false, logger: quiet } as Parameters<typeof compileCircuit>[0])
+  const refConstraints = readR1cs(ref.r1cs).header.nConstraints
+  const refZkey = join(refDir, 'reference.zkey')
+  await devSetup({ r1cs: ref.r1cs, zkey: refZkey, logger: quiet } as Parameters<typeof devSetup>[0])
+  const r0 = performance.now()
+  await snarkjs.groth16.fullProve({ seed: '1', salt: '2' }, ref.wasm, refZkey)
+  const refMs = performance.now() - r0
+  await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate()
+  push('reference_constraints', refConstraints, 'constraints')
+  push('reference_snarkjs_constraints_per_second', refConstraints / (refMs / 1000), 'constraints/s')
+  push('prove_rate_vs_plain_snarkjs', chunkConstraints / (ours.proveMs / 1000) / (refConstraints / (refMs / 1000)), 'ratio')
+  return out
+}
