@@ -1,8 +1,10 @@
 import { blake512 } from '@noble/hashes/blake1.js'
 import { FIELD_MODULUS, assertField, mod } from '../field/field.ts'
-import { InvalidPointError, OutOfRangeError } from '../errors.ts'
+import { OutOfRangeError } from '../errors.ts'
 import { poseidon } from '../hash.ts'
-import { SUBGROUP_ORDER, assertSubgroupPoint, fromNoble, toNoble, type Point } from './babyjub.ts'
+import { SUBGROUP_ORDER, fromNoble, type Point } from './babyjub.ts'
+import { IO_WORDS, STATUS, VERIFY_MODE, curveKernel, putWords } from './curveWasm.ts'
+import { isSmallOrderPoint } from './torsion.ts'
 import { babyjubjub } from '@noble/curves/misc.js'
 
 /** An EdDSA-Poseidon signature as circomlib defines it: the point R8 and the scalar S. */
@@ -79,36 +81,26 @@ export function sign(params: { privateKey: Uint8Array; message: bigint }): Signa
   return { R8, S }
 }
 
-// Public keys are checked (on curve, prime subgroup) once and remembered: the hot path of
-// the sequencer verifies many signatures of the same keys. A key seen a second time also
-// gets a window table (about 130 KB) that makes its scalar multiplication about 4x faster;
-// at most HOT_KEY_LIMIT keys keep one (least recently used first out).
+// Public keys that passed the subgroup check, remembered (x -> y) so that a sender's next
+// signatures skip it: the hot path of the sequencer verifies many signatures of the same
+// keys. Bounded; the oldest entry goes first. Two keys with the same x (x, y) and (x, -y)
+// share a slot: a miss only costs the check again.
 const KEY_CACHE_LIMIT = 65_536
-const HOT_KEY_LIMIT = 256
-type NPoint = ReturnType<typeof toNoble>
-const keyCache = new Map<string, NPoint>()
-const hotKeys = new Map<string, NPoint>()
+const checkedKeys = new Map<bigint, bigint>()
 
-function checkedKey(A: Point): NPoint {
-  const id = `${A.x}:${A.y}`
-  const hot = hotKeys.get(id)
-  if (hot) {
-    hotKeys.delete(id)
-    hotKeys.set(id, hot)
-    return hot
-  }
-  const seen = keyCache.get(id)
-  if (seen) {
-    const table = toNoble(A)
-    table.precompute(4, false)
-    if (hotKeys.size >= HOT_KEY_LIMIT) hotKeys.delete(hotKeys.keys().next().value!)
-    hotKeys.set(id, table)
-    return table
-  }
-  const p = assertSubgroupPoint(A, 'public key')
-  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!)
-  keyCache.set(id, p)
-  return p
+function rememberKey(A: Point): void {
+  if (checkedKeys.size >= KEY_CACHE_LIMIT) checkedKeys.delete(checkedKeys.keys().next().value!)
+  checkedKeys.set(A.x, A.y)
+}
+
+const outsideField = (v: bigint): boolean => v < 0n || v >= FIELD_MODULUS
+
+const REASONS: Record<number, string | undefined> = {
+  [STATUS.ok]: undefined,
+  [STATUS.keyOffCurve]: 'public key is not on BabyJubJub',
+  [STATUS.keyNotInSubgroup]: 'public key is not in the prime-order subgroup',
+  [STATUS.r8OffCurve]: 'R8 is not on BabyJubJub',
+  [STATUS.mismatch]: 'signature does not match',
 }
 
 /**
@@ -117,28 +109,41 @@ function checkedKey(A: Point): NPoint {
  * above the subgroup order; then checks `Base8 · S = R8 + A · 8h` as circomlib does. (The
  * equation itself forces R8 into the prime subgroup: its left side and `A · 8h` are there.)
  *
+ * The curve work runs in one call into generated WebAssembly (`curveWasm.ts`): the subgroup
+ * check of a key not seen before, the on-curve checks, and `S · Base8 - 8h · A` compared
+ * with R8 projectively.
+ *
  * @example
  * ```ts
  * verifyReason({ publicKey, message, signature }) // undefined, or 'S is not below the subgroup order'
  * ```
  */
 export function verifyReason(params: { publicKey: Point; message: bigint; signature: Signature }): string | undefined {
-  const { publicKey, message, signature } = params
-  if (message < 0n || message >= FIELD_MODULUS) return 'message is not a field element'
-  if (signature.S < 0n || signature.S >= SUBGROUP_ORDER) return 'S is not below the subgroup order'
-  let A: NPoint
-  let R: NPoint
-  try {
-    A = checkedKey(publicKey)
-    R = toNoble(signature.R8)
-    R.assertValidity()
-  } catch (e) {
-    return e instanceof InvalidPointError ? e.message : 'R8 is not on BabyJubJub'
+  const { publicKey: A, message, signature } = params
+  const { R8, S } = signature
+  if (outsideField(message)) return 'message is not a field element'
+  if (S < 0n || S >= SUBGROUP_ORDER) return 'S is not below the subgroup order'
+  if (outsideField(A.x) || outsideField(A.y)) return 'public key has a coordinate outside the field'
+  if (A.x === 0n && A.y === 1n) return 'public key is the identity'
+  const known = checkedKeys.get(A.x) === A.y
+  if (!known && isSmallOrderPoint(A)) return 'public key is not in the prime-order subgroup'
+  const k = curveKernel()
+  const words = k.words
+  putWords(words, IO_WORDS.px, A.x)
+  putWords(words, IO_WORDS.py, A.y)
+  if (outsideField(R8.x) || outsideField(R8.y)) {
+    const status = known ? STATUS.ok : k.verify(VERIFY_MODE.keyOnly)
+    if (status === STATUS.ok && !known) rememberKey(A)
+    return REASONS[status] ?? 'R8 is not on BabyJubJub'
   }
-  const h = poseidon([signature.R8.x, signature.R8.y, publicKey.x, publicKey.y, message])
-  const left = NBASE.multiplyUnsafe(signature.S)
-  const right = R.add(A.multiplyUnsafe(mod(8n * h, SUBGROUP_ORDER)))
-  return left.equals(right) ? undefined : 'signature does not match'
+  const h = poseidon([R8.x, R8.y, A.x, A.y, message])
+  putWords(words, IO_WORDS.qx, R8.x)
+  putWords(words, IO_WORDS.qy, R8.y)
+  putWords(words, IO_WORDS.s1, S)
+  putWords(words, IO_WORDS.s2, (8n * h) % SUBGROUP_ORDER)
+  const status = k.verify(known ? VERIFY_MODE.trustedKey : VERIFY_MODE.checkKey)
+  if (!known && status !== STATUS.keyOffCurve && status !== STATUS.keyNotInSubgroup) rememberKey(A)
+  return REASONS[status]
 }
 
 /**
