@@ -207,6 +207,38 @@ describe('ChunkTransition refuses', () => {
     await refuses(inputs)
   })
 
+  it('a leaf presented with another split of its packed fields (token 1 posing as ETH)', async () => {
+    // Account 4 holds token 1. An ETH deposit to it must be refunded; a prover who presents
+    // its leaf as (owner + 2^160, token 0) hashes to the same leaf and would credit it.
+    const { state, queueHash } = funded()
+    const c = buildChunk({ state, params: P, domain: w.domain, queue: { entries: [w.deposit({ user: 3, amount: 70n, tokenId: 1n })], startHash: queueHash }, txs: [], firstSeq: 0n, feeAccounts: [] })
+    c.state.commit()
+    const deposit = w.deposit({ user: 0, amount: 5n, tokenId: 0n, toIndex: 4n })
+    const honest = buildChunk({ state, params: P, domain: w.domain, queue: { entries: [deposit], startHash: c.newQueueHash }, txs: [], firstSeq: 0n, feeAccounts: [] })
+    expect(honest.queueOutcomes[0]).toMatchObject({ status: 'refunded', reason: 'TOKEN_MISMATCH' })
+    const inputs = chunkCircuitInputs(honest)
+    const leaf = (inputs.qALeaf as bigint[][])[0]!
+    expect(leaf[4]).toBe(1n)
+    leaf[3] = leaf[3]! + (1n << 160n)
+    leaf[4] = 0n
+    const minted = state.fork()
+    minted.put(4n, { ...minted.get(4n)!, balance: minted.get(4n)!.balance + 5n })
+    inputs.newStateRoot = minted.root
+    // every later (unused) access reads index 0 of the minted tree
+    const zeroPath = minted.tree.proof(0n)
+    ;(inputs.qBSiblings as bigint[][])[0] = zeroPath
+    for (const key of ['qASiblings', 'qBSiblings', 'txASiblings', 'txBSiblings', 'feeSiblings']) {
+      const list = inputs[key] as bigint[][]
+      list.forEach((_, i) => {
+        if (key.startsWith('q') && i === 0) return
+        list[i] = zeroPath
+      })
+    }
+    inputs.exitRoot = buildChunk({ state, params: P, domain: w.domain, queue: { entries: [], startHash: 0n }, txs: [], firstSeq: 0n, feeAccounts: [] }).exitRoot
+    const message = await refuses(inputs)
+    expect(message).toMatch(/AccountLeaf|Num2Bits|RangeCheck/)
+  })
+
   it('a fee paid into an unused fee slot', async () => {
     const chunk = chunkWith({ txs: [transfer()], feeAccounts: [1n] })
     const inputs = chunkCircuitInputs(chunk)

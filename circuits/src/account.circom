@@ -5,8 +5,13 @@ include "constants.circom";
 
 // Leaf of an account: Poseidon(pkX, pkY, balance, owner | tokenId << 160 | nonce << 192),
 // or 0 for an empty leaf (whose fields must all be zero). Fields: [pkX, pkY, balance, owner,
-// tokenId, nonce]. `checked` range-checks balance, owner, tokenId and nonce, which makes the
-// packing injective; the after-leaf of an access is built from checked values instead.
+// tokenId, nonce].
+// `checked` (for leaves read from the tree) range-checks owner and tokenId, the two low parts
+// of the packed input: then the packed value determines nonce, and no other split of the same
+// leaf can be presented (for example owner + 2^160 with tokenId - 1, which would let a token
+// pose as another). Balance and nonce need no check here: every leaf in the tree was written
+// by this circuit with a range-checked balance and nonce (the genesis tree is empty), and the
+// balance is its own hash input. The after-leaf of an access is built from checked values.
 template AccountLeaf(checked) {
     signal input fields[6];
     signal input empty;
@@ -14,14 +19,10 @@ template AccountLeaf(checked) {
     empty * (empty - 1) === 0;
     for (var i = 0; i < 6; i++) fields[i] * empty === 0;
     if (checked == 1) {
-        component rb = RangeCheck(AMOUNT_BITS());
-        rb.in <== fields[2];
         component ro = RangeCheck(ADDRESS_BITS());
         ro.in <== fields[3];
         component rt = RangeCheck(TOKEN_BITS());
         rt.in <== fields[4];
-        component rn = RangeCheck(NONCE_BITS());
-        rn.in <== fields[5];
     }
     component h = Poseidon(4);
     h.inputs[0] <== fields[0];
