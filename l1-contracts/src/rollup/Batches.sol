@@ -283,9 +283,8 @@ abstract contract Batches is SequencerRole {
         }
         Batch memory b = Batch({
             queueEnd: uint40(end),
-            committedAt: uint32(block.timestamp),
+            committedAt: uint40(block.timestamp),
             chunkCount: uint16(cur.chunks),
-            calldataDA: cur.calldataDA,
             committer: msg.sender
         });
         _batches[cur.batch] = b;

@@ -194,9 +194,9 @@ abstract contract L1Queue is RollupBase {
         uint256 q = PoseidonCall.hash2(_h2, _queueHashAt(n), entryHash);
         _queueChain[n + 1] = q;
         uint256 cumulativeFee = _feesBefore(n) + fee;
-        if (cumulativeFee >> 96 != 0) revert QueueFull(n - h.committedQueue);
+        if (cumulativeFee >> 88 != 0) revert QueueFull(n - h.committedQueue);
         uint256 shift = (n & 1) * 128;
-        uint256 meta = (block.timestamp | (cumulativeFee << 32)) << shift;
+        uint256 meta = (block.timestamp | (cumulativeFee << 40)) << shift;
         _queueMeta[n >> 1] = (_queueMeta[n >> 1] & ~(((1 << 128) - 1) << shift)) | meta;
         h.queueLength = uint40(n + 1);
         _heads = h;

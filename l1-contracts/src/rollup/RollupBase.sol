@@ -86,13 +86,13 @@ abstract contract RollupBase {
         bool escapeMode;
     }
 
-    /// One committed batch (one slot). Its state root and DA hash live in their own mappings.
+    /// One committed batch (one slot). Its state root and data hash live in their own
+    /// mappings; whether its data is in a blob or in calldata is in its `BatchCommitted` event.
     struct Batch {
         /// Queue position after the batch.
         uint40 queueEnd;
-        uint32 committedAt;
+        uint40 committedAt;
         uint16 chunkCount;
-        bool calldataDA;
         /// Who committed it: receives the queue fees of the entries it consumed at finalization.
         address committer;
     }
@@ -108,7 +108,8 @@ abstract contract RollupBase {
 
     /// Queue chain values `q_n` for n >= 1 (`q_0 = 0`).
     mapping(uint256 n => uint256) internal _queueChain;
-    /// Two entries per slot, 128 bits each: `timestamp (32) | cumulative fee (96) << 32`.
+    /// Two entries per slot, 128 bits each: `timestamp (40 bits) | cumulative fee (88) << 40`.
+    /// 2^88 wei is more than twice all the ether there is.
     mapping(uint256 pair => uint256) internal _queueMeta;
 
     /// Listed ERC-20 tokens: `_tokens[id - 1]`; `_tokenIds[token] = id`.
@@ -245,14 +246,14 @@ abstract contract RollupBase {
 
     /// @dev Timestamp of entry `pos`.
     function _entryTime(uint256 pos) internal view returns (uint256) {
-        return (_queueMeta[pos >> 1] >> ((pos & 1) * 128)) & 0xffffffff;
+        return (_queueMeta[pos >> 1] >> ((pos & 1) * 128)) & ((1 << 40) - 1);
     }
 
     /// @dev Sum of the queue fees paid by entries [0, pos).
     function _feesBefore(uint256 pos) internal view returns (uint256) {
         if (pos == 0) return 0;
         uint256 p = pos - 1;
-        return (_queueMeta[p >> 1] >> ((p & 1) * 128 + 32)) & ((1 << 96) - 1);
+        return (_queueMeta[p >> 1] >> ((p & 1) * 128 + 40)) & ((1 << 88) - 1);
     }
 
     /// @dev True if entry `pos` exists and has waited longer than `delay`.

@@ -394,7 +394,7 @@ contract RollupBatchesTest is RollupFixture {
         vm.prank(seq);
         rollup.commitBatchCalldata(data, cs);
         (Batches.Batch memory rec,, bytes32 dataHash) = rollup.batchInfo(1);
-        assertTrue(rec.calldataDA);
+        assertEq(rec.chunkCount, 2);
         assertEq(dataHash, keccak256(data));
 
         vm.prank(seq);
