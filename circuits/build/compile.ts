@@ -1,9 +1,10 @@
 // Compile a circom main file with circom2 (circom 2.2 as WASM): --O2 --r1cs --wasm --sym,
 // plus --inspect, whose warnings are reported and, on request, fatal.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Logger } from '../setup/libs.ts'
 import { BUILD_DIR, REPO_ROOT, fromRoot, insideRoot } from './paths.ts'
 
@@ -47,8 +48,6 @@ export interface CompileResult {
   args: string[]
   compilerVersion: string
   wallMs: number
-  /** Peak resident memory of the compiler process, if the platform reports it. */
-  maxRssMB?: number
 }
 
 export class CircomInspectError extends Error {
@@ -57,15 +56,16 @@ export class CircomInspectError extends Error {
   }
 }
 
-const require = createRequire(import.meta.url)
-const CIRCOM2_CLI = require.resolve('circom2/cli.js')
+// Our runner of the circom2 package: its cli.js, plus unsigned WASI pointers so that circuits
+// whose compilation needs more than 2 GiB of WASM heap can write their outputs (see the file).
+const CIRCOM2_RUNNER = fileURLToPath(new URL('./circom2-runner.mjs', import.meta.url))
 
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 
-function runCircom(args: string[], onLine?: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string; maxRssMB?: number }> {
+function runCircom(args: string[], onLine?: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolveP, reject) => {
-    const child = spawn(process.execPath, [CIRCOM2_CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CIRCOM2_RUNNER, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     let pending = ''
@@ -93,7 +93,8 @@ let versionCache: string | undefined
 export async function circomVersion(): Promise<string> {
   if (versionCache) return versionCache
   const r = await runCircom(['--version'])
-  versionCache = r.stdout
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('circom2/package.json'), 'utf8')) as { version: string }
+  versionCache = `circom2 npm package ${pkg.version}; ` + r.stdout
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
@@ -168,7 +169,10 @@ export async function compileCircuit(params: CompileParams): Promise<CompileResu
   if (r.code !== 0) {
     throw new Error(`circom2 failed (exit ${r.code}) on ${mainRel}:\n${r.stderr || r.stdout}`)
   }
-  for (const w of warnings) params.logger?.warn?.(`[compile] ${w}`) ?? log(w)
+  for (const w of warnings) {
+    if (params.logger?.warn) params.logger.warn(`[compile] ${w}`)
+    else log(w)
+  }
   const r1cs = join(outAbs, `${name}.r1cs`)
   const wasm = join(outAbs, `${name}_js`, `${name}.wasm`)
   const sym = join(outAbs, `${name}.sym`)
