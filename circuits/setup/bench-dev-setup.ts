@@ -34,7 +34,7 @@ if (pi >= 0 || wi >= 0) {
   const c = process.cpuUsage(c0)
   console.log(
     JSON.stringify({
-      prove: { [pi >= 0 ? 'fullProveMs' : 'proveMs']: Math.round(t1 - t0), verifyMs: Math.round(t2 - t1), verified: ok, mainThreadCpuMs: Math.round((c.user + c.system) / 1000), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) },
+      prove: { [pi >= 0 ? 'fullProveMs' : 'proveMs']: Math.round(t1 - t0), verifyMs: Math.round(t2 - t1), verified: ok, processCpuMs: Math.round((c.user + c.system) / 1000), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) },
     }),
   )
   await releaseSnarkjsCurve()
