@@ -19,7 +19,7 @@ import {
   type SignedL2Tx,
 } from '../protocol/index.ts'
 import { prng, randomQueueEntry, randomTx, testWorld } from '../protocol/transition/testWorld.ts'
-import { ensureChunkCircuit, type CompiledChunkCircuit } from './testing/ensureChunkCircuit.ts'
+import { ensureChunkKeys, type ChunkKeys } from './testing/ensureChunkKeys.ts'
 import { chunkWitness } from './testing/chunkWitness.ts'
 
 // The circuit against the reference: every randomized chunk's witness must satisfy the
@@ -27,11 +27,11 @@ import { chunkWitness } from './testing/chunkWitness.ts'
 // changed, the witness calculator, which checks every constraint, must refuse it).
 const P = TEST_PARAMS
 const w = testWorld({ users: 4 })
-let circuit: CompiledChunkCircuit
+let circuit: ChunkKeys
 
-beforeAll(() => {
-  circuit = ensureChunkCircuit({ params: P })
-}, 600_000)
+beforeAll(async () => {
+  circuit = await ensureChunkKeys({ params: P })
+}, 900_000)
 
 afterAll(async () => {
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate()
