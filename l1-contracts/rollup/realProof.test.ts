@@ -47,10 +47,12 @@ describe('rollup with a real blob and a real proof', () => {
   let proof: ContractProof
   let alice: Address
   let bob: Address
+  let keys: { wasm: string; zkey: string; verifier: string }
   const world = testWorld({ users: 1 })
 
   beforeAll(async () => {
-    const [keys, a] = await Promise.all([ensureChunkKeys({ params: TEST_PARAMS }), startAnvil()])
+    const [k, a] = await Promise.all([ensureChunkKeys({ params: TEST_PARAMS }), startAnvil()])
+    keys = k
     anvil = a
     alice = anvil.accounts[1]!.address
     bob = anvil.accounts[2]!.address
@@ -62,7 +64,6 @@ describe('rollup with a real blob and a real proof', () => {
       settings: ROLLUP_SETTINGS.test,
       bond: parseEther('1'),
     })
-    ;(globalThis as { __keys?: typeof keys }).__keys = keys
   }, 300_000)
 
   afterAll(async () => {
@@ -110,7 +111,6 @@ describe('rollup with a real blob and a real proof', () => {
   })
 
   it('proves the chunk with the real circuit', async () => {
-    const keys = (globalThis as { __keys?: { wasm: string; zkey: string } }).__keys!
     const started = Date.now()
     const { proof: p, publicSignals } = await snarkjs.groth16.fullProve(inputsToJson(chunkCircuitInputs(chunk)) as never, keys.wasm, keys.zkey)
     await terminateCurve()
