@@ -21,7 +21,7 @@ import {
   type ChunkData,
 } from '../protocol/index.ts'
 import { testWorld } from '../protocol/transition/testWorld.ts'
-import { measureRate, type BenchResult } from './result.ts'
+import { compareRates, measureRate, type BenchResult } from './result.ts'
 
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = []
@@ -34,8 +34,10 @@ export async function run(): Promise<BenchResult[]> {
   const ref = await buildPoseidon()
   for (const n of [2, 5]) {
     const inputs = Array.from({ length: n }, (_, i) => 0x1234567n * BigInt(i + 3))
-    const ours = measureRate({ fn: (i) => poseidon([BigInt(i), ...inputs.slice(1)]) })
-    const theirs = measureRate({ fn: (i) => ref.F.toObject(ref([BigInt(i), ...inputs.slice(1)])) })
+    const { a: ours, b: theirs } = compareRates({
+      a: { fn: (i) => poseidon([BigInt(i), ...inputs.slice(1)]) },
+      b: { fn: (i) => ref.F.toObject(ref([BigInt(i), ...inputs.slice(1)])) },
+    })
     push(`poseidon${n}_ours`, ours, 'hashes/s')
     push(`poseidon${n}_circomlibjs`, theirs, 'hashes/s')
     push(`poseidon${n}_speedup`, ours / theirs, 'x')

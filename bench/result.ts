@@ -26,3 +26,27 @@ export function measureRate(params: { fn: (i: number) => unknown; minMs?: number
   }
   return (calls * opsPerCall * 1000) / elapsed
 }
+
+/**
+ * Measures two implementations alternately, `rounds` times each, and keeps the best rate of
+ * each: load from other processes hits both alike, so their ratio stays meaningful on a
+ * shared machine.
+ *
+ * @example
+ * ```ts
+ * const { a, b } = compareRates({ a: { fn: () => ours() }, b: { fn: () => theirs() } })
+ * ```
+ */
+export function compareRates(params: {
+  a: Parameters<typeof measureRate>[0]
+  b: Parameters<typeof measureRate>[0]
+  rounds?: number
+}): { a: number; b: number } {
+  let a = 0
+  let b = 0
+  for (let r = 0; r < (params.rounds ?? 3); r++) {
+    a = Math.max(a, measureRate({ minMs: 700, ...params.a }))
+    b = Math.max(b, measureRate({ minMs: 700, ...params.b }))
+  }
+  return { a, b }
+}
