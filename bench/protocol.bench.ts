@@ -80,6 +80,16 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 1; i <= 10_000; i++) tree.set(BigInt(i), BigInt(i))
   push('tree_updates_depth32', measureRate({ fn: (i) => tree.set(BigInt((i * 7919) % 1_000_003), BigInt(i)) }), 'updates/s')
   push('poseidon2_per_update_depth32', 32, 'hashes')
+  // A chunk's worth of writes hashed once per touched node (replay without witnesses), depth 24.
+  const batchTree = new SparseMerkleTree({ depth: 24 })
+  for (let i = 1; i <= 10_000; i++) batchTree.set(BigInt(i), BigInt(i))
+  let round = 0
+  push(
+    'tree_batched_updates_depth24_128_leaves',
+    measureRate({ fn: () => batchTree.setMany(Array.from({ length: 128 }, (_, k) => [BigInt(((round++ * 128 + k) * 7919) % 10_000) + 1n, BigInt(round)] as const)), opsPerCall: 128, warmup: 2 }),
+    'updates/s',
+  )
+
 
   // DA size of plain transfers at the production parameters (depth 24).
   const layout = chunkLayout(PRODUCTION_PARAMS)

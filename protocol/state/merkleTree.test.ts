@@ -55,6 +55,22 @@ describe('SparseMerkleTree', () => {
     )
   })
 
+  it('sets many leaves at once to the same root as one by one', () => {
+    const depth = 12
+    fc.assert(
+      fc.property(writes(depth), (ws) => {
+        const one = new SparseMerkleTree({ depth })
+        for (const [i, v] of ws) one.set(BigInt(i), v)
+        const many = new SparseMerkleTree({ depth })
+        many.set(5n, 55n)
+        many.setMany(ws.map(([i, v]) => [BigInt(i), v] as const))
+        if (!ws.some(([i]) => i === 5)) one.set(5n, 55n)
+        expect(many.root).toBe(one.root)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
   it('starts at the empty-tree root and works at depth 32', () => {
     const tree = new SparseMerkleTree({ depth: 32 })
     expect(tree.root).toBe(zeroHashes(32)[32])
