@@ -12,12 +12,15 @@
  * an addition of a cached point (Y - X, Y + X, 2d'T, 2Z) 7 products (+1 for T), of an
  * affine cached point 6 (+1).
  *
- * Verification computes `S * Base8 + h' * (-A)` by Straus' interleaving: one doubling chain,
- * with width-wB signed digits (wNAF) of S on a precomputed table of odd multiples of Base8
- * and width-wA digits of h' = 8h mod l on a table of odd multiples of -A built per call, and
- * compares the result with R8 projectively (X = u_R Z and Y = y_R Z, no inversion). The
- * prime-subgroup check of a new public key is the pairing test of `torsion.ts` (one
- * exponentiation by (p - 1)/8), about a seventh of a multiplication by l.
+ * Verification checks `S Base8 = R8 + h' A` (h' = 8h mod l) in the equivalent form
+ * `s' Base8 - c A - d R8 = O` with c, d of about 126 bits (`halfScalars.ts`, s' = d S mod l)
+ * by Straus' interleaving of four scalar streams over one chain of about 128 doublings:
+ * width-wB signed digits (wNAF) of s' mod 2^128 and s' / 2^128 on precomputed affine tables
+ * of odd multiples of Base8 and 2^128 Base8, and width-wV digits of c and |d| on tables of odd
+ * multiples of -A and of ±R8 built per call. The result is compared with the identity
+ * projectively (X = 0, Y = Z: no inversion). The prime-subgroup check of a new public key is
+ * the pairing test of `torsion.ts` (one exponentiation by (p - 1)/8), about a seventh of the
+ * cost of a multiplication by l.
  *
  * Values are never fully reduced between operations: every product is below T/R + p and
  * subtractions add a multiple of p; {@link FieldGen} checks at generation time that nothing
@@ -61,23 +64,26 @@ export const SQRT_NEG_A: bigint = babyjubjub.Point.Fp.sqrt(p - CURVE_A)
 export const D_ISO: bigint = mod(-CURVE_D * inv(CURVE_A))
 if (mod(SQRT_NEG_A * SQRT_NEG_A + CURVE_A) !== 0n) throw new Error('curveWasm.ts: sqrt(-a)')
 
-/** Width of the signed digits of the Base8 scalar (table of 2^(wB-2) affine points). */
+/** Width of the signed digits on the Base8 tables (2^(w-2) affine points each). */
 export const WIDTH_BASE = 8
-/** Width of the signed digits of the per-call scalar (table of 2^(wA-2) points, built per call). */
+/** Width of the signed digits on the per-call tables of A and R8 (2^(w-2) points each). */
 export const WIDTH_VAR = 5
 /** Digit positions: any scalar below 2^256 has a wNAF of at most 257 digits. */
 const DIGITS = 258
+/** Bits of the low half of the Base8 scalar: s = s_lo + 2^SPLIT s_hi, s_hi on 2^SPLIT Base8. */
+export const SPLIT = 128
 
 // ---- Memory layout ----
 const IO = 128
 if (MONTGOMERY_SCRATCH_BYTES > IO) throw new Error('curveWasm.ts: scratch overlaps I/O')
 /**
  * Word indices (u64) of the I/O area, relative to the BigUint64Array at IO: P = (x, y) at 0
- * and 4, Q at 8 and 12, scalar 1 at 16 (word 20 stays zero: the digit recoder reads past
- * the scalar), scalar 2 at 21 (word 25 zero), outputs from 32: output slot s holds X, Y, Z
- * (canonical, of the a = -1 curve) at words 32 + 12 s, + 4, + 8.
+ * and 4, Q at 8 and 12; four scalars of four words each, each followed by a word that stays
+ * zero (the digit recoder reads past the scalar): s1 (on Base8), s2 (on P), s3 (on 2^128
+ * Base8), s4 (on Q); outputs from 36: output slot s holds X, Y, Z (canonical, of the a = -1
+ * curve) at words 36 + 12 s, + 4, + 8.
  */
-export const IO_WORDS = { px: 0, py: 4, qx: 8, qy: 12, s1: 16, s2: 21, out: 32 } as const
+export const IO_WORDS = { px: 0, py: 4, qx: 8, qy: 12, s1: 16, s2: 21, s3: 26, s4: 31, out: 36 } as const
 const IO_BYTES = 128 * 8
 const CONST = IO + IO_BYTES
 const C = {
@@ -109,27 +115,37 @@ const Q_Y = PT + 4 * E
 const Q_X = PT + 5 * E
 const CACHE_TMP = PT + 6 * E // one cached point (4 elements)
 const POW_TABLE = CACHE_TMP + 4 * E // 16 odd powers for the exponentiation
-const TABLE_A = POW_TABLE + 16 * E
-const ENTRY_A = 4 * E
-const TABLE_A_SIZE = 1 << (WIDTH_VAR - 2)
-const DIG_A = TABLE_A + TABLE_A_SIZE * ENTRY_A
-const DIG_B = DIG_A + DIGITS * 8
-const TABLE_B = DIG_B + DIGITS * 8
-const ENTRY_B = 3 * E
-const TABLE_B_SIZE = 1 << (WIDTH_BASE - 2)
-const END = TABLE_B + TABLE_B_SIZE * ENTRY_B
+const ENTRY_VAR = 4 * E
+const TABLE_VAR_SIZE = 1 << (WIDTH_VAR - 2)
+const TABLE_P = POW_TABLE + 16 * E
+const TABLE_Q = TABLE_P + TABLE_VAR_SIZE * ENTRY_VAR
+const ENTRY_BASE = 3 * E
+const TABLE_BASE_SIZE = 1 << (WIDTH_BASE - 2)
+const TABLE_B = TABLE_Q + TABLE_VAR_SIZE * ENTRY_VAR
+const TABLE_B2 = TABLE_B + TABLE_BASE_SIZE * ENTRY_BASE
+const DIGITS_AT = TABLE_B2 + TABLE_BASE_SIZE * ENTRY_BASE
+const END = DIGITS_AT + 4 * DIGITS * 8
+
+/**
+ * The four scalar streams of a multi-scalar multiplication, in the order they are added at
+ * each position: the two fixed Base8 tables (affine), then P's and Q's tables.
+ */
+const STREAMS = [
+  { scalar: IO_WORDS.s1, table: TABLE_B, entry: ENTRY_BASE, affine: true, width: WIDTH_BASE },
+  { scalar: IO_WORDS.s3, table: TABLE_B2, entry: ENTRY_BASE, affine: true, width: WIDTH_BASE },
+  { scalar: IO_WORDS.s2, table: TABLE_P, entry: ENTRY_VAR, affine: false, width: WIDTH_VAR },
+  { scalar: IO_WORDS.s4, table: TABLE_Q, entry: ENTRY_VAR, affine: false, width: WIDTH_VAR },
+].map((stream, i) => ({ ...stream, digits: DIGITS_AT + i * DIGITS * 8 }))
 
 /** Bound on accumulator coordinates (all are products: below T/R + p). */
 const ACC_BOUND = 2n * p
 /** Bound on the elements of a cached point. */
 const ENTRY_BOUND = 5n * p
-/** Bound on loaded words: canonical field elements (JavaScript checks the range). */
-const WORD_BOUND = p
+/** Bound on loaded words (JavaScript passes canonical field elements; any 256 bits are safe). */
+const WORD_BOUND = 1n << 256n
 
 /** Status codes of `verify`. */
 export const STATUS = { ok: 0, keyOffCurve: 1, keyNotInSubgroup: 2, r8OffCurve: 3, mismatch: 4 } as const
-/** Modes of `verify`: the key is known good, is checked first, or is only checked. */
-export const VERIFY_MODE = { trustedKey: 0, checkKey: 1, keyOnly: 2 } as const
 
 interface Fns extends MulFunctions {
   dbl: number
@@ -141,7 +157,7 @@ interface Fns extends MulFunctions {
   canon: number
   wnaf: number
   combine: number
-  buildTableA: number
+  buildTable: number
 }
 
 /** Element slots of the accumulator. */
@@ -159,8 +175,8 @@ function emitDouble(f: FunctionBuilder, fns: MulFunctions): void {
   const A = g.sqr(g.abs(T(0)), X)
   const B = g.sqr(g.abs(T(1)), Y)
   const ZZ = g.sqr(g.abs(T(2)), Z)
-  const Y2 = g.sum(g.abs(T(3)), Y, Y)
-  const Ee = g.mul(g.abs(T(4)), X, Y2) // 2XY
+  const XY = g.sum(g.abs(T(3)), X, Y)
+  const Ee = g.lin(g.abs(T(4)), [g.sqr(g.abs(T(4)), XY)], [A, B]) // 2XY
   const G = g.lin(g.abs(T(5)), [B], [A]) // B - A = aA + B
   const H = g.sum(g.abs(T(6)), A, B) // -(aA - B)
   const F = g.lin(g.abs(T(7)), [ZZ, ZZ, A], [B]) // -(G - 2Z^2)
@@ -359,9 +375,13 @@ function emitPower(g: FieldGen, base: Fe, e: bigint, out: Slot): Fe {
   return acc!
 }
 
-/** wnaf(scalar, out, w): the width-w NAF digits of the 256-bit scalar, one i64 per position. */
+/**
+ * wnaf(scalar, out, w, len): the width-w NAF digits at positions 0 .. len - 1 of a scalar of
+ * four words (followed by a zero word), one i64 per position. len must exceed the scalar's
+ * bit length (a wNAF is at most one digit longer than the binary form).
+ */
 function emitWnaf(f: FunctionBuilder): void {
-  const [scalar, out, w] = [0, 1, 2]
+  const [scalar, out, w, len] = [0, 1, 2, 3]
   const i = f.local(I64)
   const carry = f.local(I64)
   const bits = f.local(I64)
@@ -372,12 +392,12 @@ function emitWnaf(f: FunctionBuilder): void {
   f.loop()
   digitAddress()
   f.i64Const(0).i64Store()
-  f.localGet(i).i64Const(1).i64Add().localTee(i).i64Const(DIGITS).i64LtS().brIf(0)
+  f.localGet(i).i64Const(1).i64Add().localTee(i).localGet(len).i64LtS().brIf(0)
   f.end()
   f.i64Const(0).localSet(i)
   f.block()
   f.loop()
-  f.localGet(i).i64Const(DIGITS).i64GeS().brIf(1)
+  f.localGet(i).localGet(len).i64GeS().brIf(1)
   f.localGet(scalar).localGet(i).i64Const(3).i64ShrU().i32WrapI64().i32Add().i64Load()
   f.localGet(i).i64Const(7).i64And().i64ShrU().localSet(bits)
   // A digit starts where the bit differs from the carry; otherwise the digit is zero.
@@ -413,87 +433,73 @@ function emitIdentity(f: FunctionBuilder, zero: Local): void {
 }
 
 /**
- * combine(): ACC = sum over the digits of DIG_B (on TABLE_B, affine) and DIG_A (on TABLE_A):
- * one doubling per position from the highest non-zero digit down.
+ * combine(top): ACC = the sum over the four streams of their digits times their table
+ * points, by one doubling per position from `top` down to 0 (Straus' interleaving).
  */
 function emitCombine(f: FunctionBuilder, fns: Fns): void {
+  const top = 0
   const zero = f.local(I32)
   const offset = f.local(I32)
   const i = f.local(I64)
-  const dA = f.local(I64)
-  const dB = f.local(I64)
-  const readDigits = (): void => {
-    f.localGet(i).i64Const(3).i64Shl().i32WrapI64().localSet(offset)
-    f.localGet(offset).i64Load(DIG_A).localSet(dA)
-    f.localGet(offset).i64Load(DIG_B).localSet(dB)
-  }
-  const entry = (d: Local, table: number, size: number): void => {
-    // table + (|d| >> 1) * size, and the sign
-    f.i64Const(0).localGet(d).i64Sub().localGet(d).localGet(d).i64Const(0).i64LtS().select()
-    f.i64Const(1).i64ShrU().i64Const(size).i64Mul().i32WrapI64().i32Const(table).i32Add()
-    f.localGet(d).i64Const(0).i64LtS()
+  const d = STREAMS.map(() => f.local(I64))
+  const anyFrom = (j: number): void => {
+    // pushes i32: some digit of streams j.. is non-zero
+    f.localGet(d[j]!)
+    for (let k = j + 1; k < d.length; k++) f.localGet(d[k]!).i64Or()
+    f.i64Eqz().i32Eqz()
   }
   emitIdentity(f, zero)
-  f.i64Const(DIGITS - 1).localSet(i)
+  f.localGet(top).i64ExtendI32U().localSet(i)
   f.block()
   f.loop()
   f.localGet(i).i64Const(0).i64LtS().brIf(1)
-  readDigits()
-  f.localGet(dA).localGet(dB).i64Or().i64Eqz().i32Eqz().brIf(1)
+  f.localGet(i).i64Const(3).i64Shl().i32WrapI64().localSet(offset)
+  STREAMS.forEach((stream, j) => f.localGet(offset).i64Load(stream.digits).localSet(d[j]!))
+  anyFrom(0)
+  f.call(fns.dbl)
+  STREAMS.forEach((stream, j) => {
+    const digit = d[j]!
+    f.localGet(digit).i64Eqz().i32Eqz().if()
+    // entry = table + (|digit| >> 1) * size; negative digits add the negated point
+    f.i64Const(0).localGet(digit).i64Sub().localGet(digit).localGet(digit).i64Const(0).i64LtS().select()
+    f.i64Const(1).i64ShrU().i64Const(stream.entry).i64Mul().i32WrapI64().i32Const(stream.table).i32Add()
+    f.localGet(digit).i64Const(0).i64LtS()
+    f.i32Const(stream.affine ? 1 : 0)
+    if (j + 1 < STREAMS.length) anyFrom(j + 1)
+    else f.i32Const(0)
+    f.call(fns.add)
+    f.end()
+  })
   f.localGet(i).i64Const(1).i64Sub().localSet(i)
   f.br(0)
   f.end()
   f.end()
-  f.block()
-  f.loop()
-  f.localGet(i).i64Const(0).i64LtS().brIf(1)
-  readDigits()
-  f.localGet(dA).localGet(dB).i64Or().i64Eqz().i32Eqz().call(fns.dbl)
-  f.localGet(dB).i64Eqz().i32Eqz().if()
-  entry(dB, TABLE_B, ENTRY_B)
-  f.i32Const(1)
-  f.localGet(dA).i64Eqz().i32Eqz()
-  f.call(fns.add)
-  f.end()
-  f.localGet(dA).i64Eqz().i32Eqz().if()
-  entry(dA, TABLE_A, ENTRY_A)
-  f.i32Const(0).i32Const(0).call(fns.add)
-  f.end()
-  f.localGet(i).i64Const(1).i64Sub().localSet(i)
-  f.br(0)
-  f.end()
-  f.end()
-}
-
-/** Copies 4 elements (a point) between absolute addresses. */
-function emitCopyPoint(f: FunctionBuilder, zero: Local, to: number, from: number): void {
-  for (let i = 0; i < 4 * LIMBS; i++) f.localGet(zero).localGet(zero).i64Load(from + 8 * i).i64Store(to + 8 * i)
 }
 
 /**
- * buildTableA(u, y): TABLE_A = cached odd multiples 1, 3, ..., 2^(wA-1) - 1 of (u, y), an
- * affine point of the a = -1 curve (Montgomery forms below ACC_BOUND). Uses ACC and CACHE_TMP.
+ * buildTable(u, y, table): the cached odd multiples 1, 3, ..., 2^(wV-1) - 1 of the affine
+ * point (u, y) of the a = -1 curve (Montgomery forms below ACC_BOUND) at `table`. Uses ACC
+ * and CACHE_TMP.
  */
-function emitBuildTableA(f: FunctionBuilder, fns: Fns): void {
+function emitBuildTable(f: FunctionBuilder, fns: Fns): void {
   const g = new FieldGen(f, fns)
+  const table = 2
   const u = g.input(g.at(0), ACC_BOUND)
   const y = g.input(g.at(1), ACC_BOUND)
-  // ACC = (u, y, 1, u y)
-  g.copy(g.abs(ACC), u)
-  g.copy(g.abs(ACC + E), y)
-  g.copy(g.abs(ACC + 2 * E), g.input(g.abs(C.oneM), p))
-  g.check(g.mul(g.abs(ACC + 3 * E), u, y), ACC_BOUND, 'table')
-  f.i32Const(TABLE_A).call(fns.cache)
+  const setAcc = (): void => {
+    g.copy(g.abs(ACC), u)
+    g.copy(g.abs(ACC + E), y)
+    g.copy(g.abs(ACC + 2 * E), g.input(g.abs(C.oneM), p))
+    g.check(g.mul(g.abs(ACC + 3 * E), u, y), ACC_BOUND, 'table')
+  }
+  setAcc()
+  f.localGet(table).call(fns.cache)
   f.i32Const(1).call(fns.dbl)
   f.i32Const(CACHE_TMP).call(fns.cache) // 2P
-  // ACC = P again, from its cached form is not possible: rebuild it.
-  g.copy(g.abs(ACC), u)
-  g.copy(g.abs(ACC + E), y)
-  g.copy(g.abs(ACC + 2 * E), g.input(g.abs(C.oneM), p))
-  g.mul(g.abs(ACC + 3 * E), u, y)
-  for (let j = 1; j < TABLE_A_SIZE; j++) {
+  setAcc()
+  for (let j = 1; j < TABLE_VAR_SIZE; j++) {
     f.i32Const(CACHE_TMP).i32Const(0).i32Const(0).i32Const(1).call(fns.add)
-    f.i32Const(TABLE_A + j * ENTRY_A).call(fns.cache)
+    f.localGet(table).i32Const(j * ENTRY_VAR).i32Add().call(fns.cache)
   }
 }
 
@@ -518,9 +524,9 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
     onCurve: m.addFunction(new FunctionBuilder([I32, I32], [I32])),
     subgroup: m.addFunction(new FunctionBuilder([I32, I32], [I32])),
     canon: m.addFunction(new FunctionBuilder([I32, I32], [])),
-    wnaf: m.addFunction(new FunctionBuilder([I32, I32, I64], [])),
-    combine: m.addFunction(new FunctionBuilder([], [])),
-    buildTableA: m.addFunction(new FunctionBuilder([I32, I32], [])),
+    wnaf: m.addFunction(new FunctionBuilder([I32, I32, I64, I64], [])),
+    combine: m.addFunction(new FunctionBuilder([I32], [])),
+    buildTable: m.addFunction(new FunctionBuilder([I32, I32, I32], [])),
   }
   emitDouble(m.body(fns.dbl), fns)
   emitAdd(m.body(fns.add), fns)
@@ -531,24 +537,39 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
   emitCanon(m.body(fns.canon))
   emitWnaf(m.body(fns.wnaf))
   emitCombine(m.body(fns.combine), fns)
-  emitBuildTableA(m.body(fns.buildTableA), fns)
+  emitBuildTable(m.body(fns.buildTable), fns)
 
-  const loadP = (f: FunctionBuilder, negate: number): void => {
-    f.i32Const(IO + 8 * IO_WORDS.px).i32Const(negate).i32Const(P_U).i32Const(P_Y).i32Const(P_X).call(fns.load)
+  // negate: a local (i32) or a constant
+  const loadP = (f: FunctionBuilder, negate: () => void): void => {
+    f.i32Const(IO + 8 * IO_WORDS.px)
+    negate()
+    f.i32Const(P_U).i32Const(P_Y).i32Const(P_X).call(fns.load)
   }
-  const loadQ = (f: FunctionBuilder): void => {
-    f.i32Const(IO + 8 * IO_WORDS.qx).i32Const(0).i32Const(Q_U).i32Const(Q_Y).i32Const(Q_X).call(fns.load)
+  const loadQ = (f: FunctionBuilder, negate: () => void): void => {
+    f.i32Const(IO + 8 * IO_WORDS.qx)
+    negate()
+    f.i32Const(Q_U).i32Const(Q_Y).i32Const(Q_X).call(fns.load)
   }
-  const scalars = (f: FunctionBuilder): void => {
-    f.i32Const(IO + 8 * IO_WORDS.s1).i32Const(DIG_B).i64Const(WIDTH_BASE).call(fns.wnaf)
-    f.i32Const(IO + 8 * IO_WORDS.s2).i32Const(DIG_A).i64Const(WIDTH_VAR).call(fns.wnaf)
+  /** Digits of the four scalars, both tables, and the combination from position `top`. */
+  const multiply = (f: FunctionBuilder, top: Local): void => {
+    for (const stream of STREAMS) {
+      f.i32Const(IO + 8 * stream.scalar).i32Const(stream.digits).i64Const(stream.width)
+      f.localGet(top).i64ExtendI32U().i64Const(1).i64Add()
+      f.call(fns.wnaf)
+    }
+    f.i32Const(P_U).i32Const(P_Y).i32Const(TABLE_P).call(fns.buildTable)
+    f.i32Const(Q_U).i32Const(Q_Y).i32Const(TABLE_Q).call(fns.buildTable)
+    f.localGet(top).call(fns.combine)
   }
 
-  // verify(mode) -> status. P = A (public key), Q = R8, s1 = S, s2 = 8h mod l. Mode 0: A is
-  // known to be a subgroup point; 1: check A (on the curve, in the subgroup) first; 2: only
-  // check A.
+  // verify(checkKey, keyOnly, negateQ, top) -> status, with P = A (the public key), Q = R8
+  // and scalars s1 + 2^128 s3 = s', s2 = c, s4 = |d| (see halfScalars.ts): checks
+  // s' Base8 - c A + d' R8 = O with the point -R8 (negateQ = 1) or R8 for the R8 stream.
+  // checkKey: check A (on the curve, in the subgroup) first; keyOnly: stop after that.
+  // top: the highest digit position (at least the largest scalar's bit length).
   {
-    const f = m.body(m.addFunction(new FunctionBuilder([I32], [I32]), 'verify'))
+    const f = m.body(m.addFunction(new FunctionBuilder([I32, I32, I32, I32], [I32]), 'verify'))
+    const [checkKey, keyOnly, negateQ, top] = [0, 1, 2, 3]
     const g = new FieldGen(f, fns)
     const status = f.local(I32)
     const fail = (code: number): void => {
@@ -558,27 +579,24 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
       f.end()
     }
     f.block()
-    loadP(f, 1)
-    f.localGet(0).if()
+    loadP(f, () => f.i32Const(1))
+    f.localGet(checkKey).if()
     f.i32Const(P_U).i32Const(P_Y).call(fns.onCurve).i32Eqz()
     f.if().i32Const(STATUS.keyOffCurve).localSet(status).br(2).end()
     f.i32Const(P_X).i32Const(P_Y).call(fns.subgroup).i32Eqz()
     f.if().i32Const(STATUS.keyNotInSubgroup).localSet(status).br(2).end()
     f.end()
-    f.localGet(0).i32Const(2).i32Sub().i32Eqz().brIf(0)
-    loadQ(f)
+    f.localGet(keyOnly).brIf(0)
+    loadQ(f, () => f.localGet(negateQ))
     f.i32Const(Q_U).i32Const(Q_Y).call(fns.onCurve).i32Eqz()
     fail(STATUS.r8OffCurve)
-    scalars(f)
-    f.i32Const(P_U).i32Const(P_Y).call(fns.buildTableA)
-    f.call(fns.combine)
-    // ACC == R8: X - u_R Z = 0 and Y - y_R Z = 0.
+    multiply(f, top)
+    // ACC == O: X = 0 and Y - Z = 0.
     const { X, Y, Z } = accFe(g)
     const at = (i: number): Slot => g.abs(T(i))
-    const dx = g.lin(at(0), [X], [g.mul(at(0), g.input(g.abs(Q_U), ACC_BOUND), Z)])
-    const dy = g.lin(at(1), [Y], [g.mul(at(1), g.input(g.abs(Q_Y), ACC_BOUND), Z)])
+    const dy = g.lin(at(1), [Y], [Z])
     g.address(at(2))
-    g.address(dx.at)
+    g.address(X.at)
     f.call(fns.canon)
     g.address(at(3))
     g.address(dy.at)
@@ -590,23 +608,22 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
     f.end()
     f.localGet(status)
   }
-  // Test entry points, on P, Q, s1, s2 and the output words.
-  // combine(negate): out0 = s1 * Base8 + s2 * (±P).
+  // Test entry points, on P, Q, the scalars and the output words.
+  // msm(negateP, negateQ, top): out0 = s1 Base8 + s3 (2^128 Base8) + s2 (±P) + s4 (±Q).
   {
-    const f = m.body(m.addFunction(new FunctionBuilder([I32], []), 'combine'))
+    const f = m.body(m.addFunction(new FunctionBuilder([I32, I32, I32], []), 'msm'))
     const zero = f.local(I32)
-    f.i32Const(IO + 8 * IO_WORDS.px).localGet(0).i32Const(P_U).i32Const(P_Y).i32Const(P_X).call(fns.load)
-    scalars(f)
-    f.i32Const(P_U).i32Const(P_Y).call(fns.buildTableA)
-    f.call(fns.combine)
+    loadP(f, () => f.localGet(0))
+    loadQ(f, () => f.localGet(1))
+    multiply(f, 2)
     emitOutputAcc(f, fns, zero, 0)
   }
   // add(neg, affine): out0 = P ± Q, out1 = P ± Q ± Q (the second addition uses T of the first).
   {
     const f = m.body(m.addFunction(new FunctionBuilder([I32, I32], []), 'add'))
     const g = new FieldGen(f, fns)
-    loadP(f, 0)
-    loadQ(f)
+    loadP(f, () => f.i32Const(0))
+    loadQ(f, () => f.i32Const(0))
     const setAcc = (u: number, y: number): void => {
       const uf = g.input(g.abs(u), ACC_BOUND)
       const yf = g.input(g.abs(y), ACC_BOUND)
@@ -627,7 +644,7 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
   {
     const f = m.body(m.addFunction(new FunctionBuilder([], []), 'double'))
     const g = new FieldGen(f, fns)
-    loadP(f, 0)
+    loadP(f, () => f.i32Const(0))
     const uf = g.input(g.abs(P_U), ACC_BOUND)
     const yf = g.input(g.abs(P_Y), ACC_BOUND)
     g.copy(g.abs(ACC), uf)
@@ -645,25 +662,25 @@ export function buildCurveWasm(): Uint8Array<ArrayBuffer> {
   // onCurve() -> 1 when P is on the curve; subgroup() -> the pairing test on P.
   {
     const f = m.body(m.addFunction(new FunctionBuilder([], [I32]), 'onCurve'))
-    loadP(f, 0)
+    loadP(f, () => f.i32Const(0))
     f.i32Const(P_U).i32Const(P_Y).call(fns.onCurve)
   }
   {
     const f = m.body(m.addFunction(new FunctionBuilder([], [I32]), 'subgroup'))
-    loadP(f, 0)
+    loadP(f, () => f.i32Const(0))
     f.i32Const(P_X).i32Const(P_Y).call(fns.subgroup)
   }
   return m.toBytes()
 }
 
-/** The affine odd multiples B, 3B, ..., (2^(wB-1) - 1) B of Base8 on the a = -1 curve. */
-function baseTable(): { u: bigint; y: bigint }[] {
+/** The affine odd multiples Q, 3Q, ..., (2^(wB-1) - 1) Q of Q = 2^shift Base8, on the a = -1 curve. */
+function baseTable(shift: number): { u: bigint; y: bigint }[] {
   const NP = babyjubjub.Point
-  const b = NP.fromAffine(BASE8)
+  const b = NP.fromAffine(BASE8).multiply(1n << BigInt(shift))
   const twice = b.double()
   const out: { u: bigint; y: bigint }[] = []
   let q = b
-  for (let j = 0; j < TABLE_B_SIZE; j++) {
+  for (let j = 0; j < TABLE_BASE_SIZE; j++) {
     const { x, y } = q.toAffine()
     out.push({ u: mod(SQRT_NEG_A * x), y })
     q = q.add(twice)
@@ -691,12 +708,17 @@ function writeConstants(memory: WasmMemory): void {
   mont(C.c2, MILLER.c2)
   mont(C.u4, MILLER.u4)
   plain(C.zero, 0n)
-  baseTable().forEach(({ u, y }, j) => {
-    const at = TABLE_B + j * ENTRY_B
-    mont(at, mod(y - u))
-    mont(at + E, mod(y + u))
-    mont(at + 2 * E, mod(2n * D_ISO * u * y))
-  })
+  for (const [table, shift] of [
+    [TABLE_B, 0],
+    [TABLE_B2, SPLIT],
+  ] as const) {
+    baseTable(shift).forEach(({ u, y }, j) => {
+      const at = table + j * ENTRY_BASE
+      mont(at, mod(y - u))
+      mont(at + E, mod(y + u))
+      mont(at + 2 * E, mod(2n * D_ISO * u * y))
+    })
+  }
 }
 
 /** A ready instance: the I/O words and the exported functions. */
@@ -704,11 +726,14 @@ export interface CurveKernel {
   /** u64 view of the I/O area (see {@link IO_WORDS}). */
   readonly words: BigUint64Array
   /**
-   * P = public key A, Q = R8, s1 = S, s2 = 8h mod l (canonical words) -> a {@link STATUS}:
-   * checks A per `mode` ({@link VERIFY_MODE}), R8 on the curve, `S Base8 - s2 A == R8`.
+   * P = public key A, Q = R8 (canonical words), scalars s1 + 2^128 s3 = s', s2 = c,
+   * s4 = |d| -> a {@link STATUS}: checks A if `checkKey` (and stops if `keyOnly`), R8 on the
+   * curve, then `s' Base8 - c A + s4 (∓R8) == O` (-R8 when `negateQ`). `top`: the highest
+   * digit position, at least the bit length of every scalar.
    */
-  readonly verify: (mode: number) => number
-  readonly combine: (negate: number) => void
+  readonly verify: (checkKey: number, keyOnly: number, negateQ: number, top: number) => number
+  /** out0 = s1 Base8 + s3 (2^128 Base8) + s2 (±P) + s4 (±Q); top as for `verify`. */
+  readonly msm: (negateP: number, negateQ: number, top: number) => void
   readonly add: (neg: number, affine: number) => void
   readonly double: () => void
   readonly onCurve: () => number
@@ -733,7 +758,7 @@ export function curveKernel(): CurveKernel {
     kernel = {
       words: new BigUint64Array(memory.buffer, IO, IO_BYTES / 8),
       verify: fn('verify'),
-      combine: fn('combine'),
+      msm: fn('msm'),
       add: fn('add'),
       double: fn('double'),
       onCurve: fn('onCurve'),

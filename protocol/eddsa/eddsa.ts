@@ -3,7 +3,8 @@ import { FIELD_MODULUS, assertField, mod } from '../field/field.ts'
 import { OutOfRangeError } from '../errors.ts'
 import { poseidon } from '../hash.ts'
 import { SUBGROUP_ORDER, fromNoble, type Point } from './babyjub.ts'
-import { IO_WORDS, STATUS, VERIFY_MODE, curveKernel, putWords } from './curveWasm.ts'
+import { IO_WORDS, SPLIT, STATUS, curveKernel, getWords, putWords } from './curveWasm.ts'
+import { halfScalars } from './halfScalars.ts'
 import { isSmallOrderPoint } from './torsion.ts'
 import { babyjubjub } from '@noble/curves/misc.js'
 
@@ -95,6 +96,9 @@ function rememberKey(A: Point): void {
 
 const outsideField = (v: bigint): boolean => v < 0n || v >= FIELD_MODULUS
 
+let u32View: Uint32Array | undefined
+const u32Of = (words: BigUint64Array): Uint32Array => (u32View ??= new Uint32Array(words.buffer, words.byteOffset, words.length * 2))
+
 const REASONS: Record<number, string | undefined> = {
   [STATUS.ok]: undefined,
   [STATUS.keyOffCurve]: 'public key is not on BabyJubJub',
@@ -110,8 +114,9 @@ const REASONS: Record<number, string | undefined> = {
  * equation itself forces R8 into the prime subgroup: its left side and `A · 8h` are there.)
  *
  * The curve work runs in one call into generated WebAssembly (`curveWasm.ts`): the subgroup
- * check of a key not seen before, the on-curve checks, and `S · Base8 - 8h · A` compared
- * with R8 projectively.
+ * check of a key not seen before (a pairing test, `torsion.ts`), the on-curve checks, and
+ * the equation in the equivalent form `s' · Base8 - c · A - d · R8 = O` with half-size c and
+ * d (`halfScalars.ts`), all with one chain of about 128 doublings.
  *
  * @example
  * ```ts
@@ -132,16 +137,35 @@ export function verifyReason(params: { publicKey: Point; message: bigint; signat
   putWords(words, IO_WORDS.px, A.x)
   putWords(words, IO_WORDS.py, A.y)
   if (outsideField(R8.x) || outsideField(R8.y)) {
-    const status = known ? STATUS.ok : k.verify(VERIFY_MODE.keyOnly)
+    const status = known ? STATUS.ok : k.verify(1, 1, 0, 0)
     if (status === STATUS.ok && !known) rememberKey(A)
     return REASONS[status] ?? 'R8 is not on BabyJubJub'
   }
   const h = poseidon([R8.x, R8.y, A.x, A.y, message])
   putWords(words, IO_WORDS.qx, R8.x)
   putWords(words, IO_WORDS.qy, R8.y)
-  putWords(words, IO_WORDS.s1, S)
+  // S Base8 = R8 + h' A with h' = 8h mod l, checked as s' Base8 - c A - d R8 = O for
+  // c = d h' (mod l), d odd and s' = d S mod l (halfScalars.ts), or else (c, d) = (h', 1).
   putWords(words, IO_WORDS.s2, (8n * h) % SUBGROUP_ORDER)
-  const status = k.verify(known ? VERIFY_MODE.trustedKey : VERIFY_MODE.checkKey)
+  const half = halfScalars(u32Of(words), 2 * IO_WORDS.s2, 2 * IO_WORDS.s2, 2 * IO_WORDS.s4)
+  let sPrime = S
+  let negateR = 1
+  let top = 252
+  if (half) {
+    const d = getWords(words, IO_WORDS.s4)
+    sPrime = (d * S) % SUBGROUP_ORDER
+    if (half.dNegative) {
+      if (sPrime !== 0n) sPrime = SUBGROUP_ORDER - sPrime
+      negateR = 0
+    }
+    top = Math.max(SPLIT, half.cBits, half.dBits)
+  } else putWords(words, IO_WORDS.s4, 1n)
+  words[IO_WORDS.s1] = sPrime
+  words[IO_WORDS.s1 + 1] = sPrime >> 64n
+  words[IO_WORDS.s1 + 2] = 0n
+  words[IO_WORDS.s1 + 3] = 0n
+  putWords(words, IO_WORDS.s3, sPrime >> 128n)
+  const status = k.verify(known ? 0 : 1, 0, negateR, top)
   if (!known && status !== STATUS.keyOffCurve && status !== STATUS.keyNotInSubgroup) rememberKey(A)
   return REASONS[status]
 }
