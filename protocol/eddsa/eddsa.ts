@@ -109,8 +109,8 @@ const REASONS: Record<number, string | undefined> = {
 
 /**
  * Why a signature was refused, or `undefined` when it verifies. Refuses a public key that is
- * off the curve, outside the prime subgroup or the identity, an R8 off the curve, and S at or
- * above the subgroup order; then checks `Base8 · S = R8 + A · 8h` as circomlib does. (The
+ * off the curve, outside the prime subgroup or the identity, an R8 off the curve (or outside
+ * the field, or the identity), and S at or above the subgroup order; then checks `Base8 · S = R8 + A · 8h` as circomlib does. (The
  * equation itself forces R8 into the prime subgroup: its left side and `A · 8h` are there.)
  *
  * The curve work runs in one call into generated WebAssembly (`curveWasm.ts`): the subgroup
@@ -136,7 +136,9 @@ export function verifyReason(params: { publicKey: Point; message: bigint; signat
   const words = k.words
   putWords(words, IO_WORDS.px, A.x)
   putWords(words, IO_WORDS.py, A.y)
-  if (outsideField(R8.x) || outsideField(R8.y)) {
+  // R8 outside the field or the identity is refused (as noble's assertValidity did), after
+  // the key's own checks.
+  if (outsideField(R8.x) || outsideField(R8.y) || (R8.x === 0n && R8.y === 1n)) {
     const status = known ? STATUS.ok : k.verify(1, 1, 0, 0)
     if (status === STATUS.ok && !known) rememberKey(A)
     return REASONS[status] ?? 'R8 is not on BabyJubJub'
