@@ -1,0 +1,158 @@
+import {
+  BITS,
+  InvalidChunkError,
+  REASON,
+  applyDaTx,
+  applyQueueEntry,
+  checkDaTx,
+  chunkLayout,
+  daTxToL2Tx,
+  dataCommitment,
+  exists,
+  exitLeafHash,
+  nextQueueHash,
+  poseidon,
+  poseidon2,
+  queueEntryHash,
+  slotsOf,
+  txHash,
+  type ChunkData,
+  type ChunkParams,
+  type ExitLeaf,
+  type QueueEntry,
+  type QueueOutcome,
+  type RollupState,
+} from '../../../protocol/index.ts'
+import { sparseDenseRoot } from './sparseDenseRoot.ts'
+
+const MAX_BALANCE = (1n << BigInt(BITS.AMOUNT)) - 1n
+
+/** What replaying one chunk gives: its public values, exits and outcomes, and the new state. */
+export interface ChunkReplay {
+  oldStateRoot: bigint
+  newStateRoot: bigint
+  oldQueueHash: bigint
+  newQueueHash: bigint
+  exitRoot: bigint
+  /** Exits (withdrawals, forced withdrawals, refunds) by position in the chunk's exit tree. */
+  exits: ExitLeaf[]
+  firstSeq: bigint
+  txCount: number
+  txListCommitment: bigint
+  /** The Poseidon chain over the chunk's DA elements; undefined when no elements were given. */
+  dataCommitment: bigint | undefined
+  queueOutcomes: QueueOutcome[]
+  /** The fork holding the chunk's changes: `state.commit()` applies them. */
+  state: RollupState
+}
+
+/**
+ * Replays one chunk from its DA data and the queue entries it consumed, like protocol's
+ * `replayChunk`, but without Merkle witnesses: the same rules (protocol's `applyQueueEntry`,
+ * `checkDaTx`, `applyDaTx`, then the fee credits), the same public values, and the same
+ * refusals (`InvalidChunkError` for data that could not have been proven). On a state whose
+ * tree is a {@link DeferredTree} every touched tree node is hashed once per chunk, which is
+ * what makes rebuilding from L1 fast; on a plain state it is merely correct.
+ *
+ * This belongs in `protocol/` next to `replayChunk` (it mirrors `assembleChunk`'s order of
+ * processing); the node keeps it until it moves there. `replayChunkFast.test.ts` checks it
+ * against `replayChunk` on random histories.
+ *
+ * The input state is not changed: call `replay.state.commit()` to apply the chunk.
+ *
+ * @example
+ * ```ts
+ * const r = replayChunkFast({ state, params, domain, data, queue: { entries, startHash }, firstSeq, elements })
+ * if (r.newStateRoot !== claimedRoot) reject()
+ * r.state.commit()
+ * ```
+ */
+export function replayChunkFast(params: {
+  state: RollupState
+  params: ChunkParams
+  domain: bigint
+  data: ChunkData
+  queue: { entries: readonly QueueEntry[]; startHash: bigint }
+  firstSeq: bigint
+  /** The chunk's DA field elements, to recompute its data commitment (blob data). */
+  elements?: readonly bigint[]
+}): ChunkReplay {
+  const p = params.params
+  const layout = chunkLayout(p)
+  const { data, domain } = params
+  const entries = params.queue.entries
+  if (entries.length !== data.queueCount) throw new InvalidChunkError(`chunk consumes ${data.queueCount} queue entries, ${entries.length} given`)
+  if (entries.length > p.nQueue) throw new InvalidChunkError(`chunk consumes ${entries.length} queue entries, at most ${p.nQueue}`)
+  if (params.state.depth !== p.depth) throw new InvalidChunkError(`state depth ${params.state.depth} is not the parameters' ${p.depth}`)
+  if (data.feeAccounts.length > p.nFee) throw new InvalidChunkError(`chunk names ${data.feeAccounts.length} fee accounts, at most ${p.nFee}`)
+
+  const state = params.state.fork()
+  const feeTokens = data.feeAccounts.map((f, k) => {
+    if (f === 0n) return undefined
+    if (!exists(state, f)) throw new InvalidChunkError(`fee account ${k} (${f}) is not an existing account`)
+    return state.get(f)!.tokenId
+  })
+  const oldStateRoot = state.root
+
+  // 1. Queue slots.
+  const exits: ExitLeaf[] = []
+  const queueOutcomes: QueueOutcome[] = []
+  let queueHash = params.queue.startHash
+  entries.forEach((entry, q) => {
+    queueHash = nextQueueHash(queueHash, queueEntryHash(entry))
+    const { outcome } = applyQueueEntry({ state, entry, exitPosition: q })
+    queueOutcomes.push(outcome)
+    if (outcome.status !== 'noop' && outcome.exit) exits.push(outcome.exit)
+  })
+
+  // 2. L2 slots.
+  const feeTotals = new Array<bigint>(p.nFee).fill(0n)
+  const txListLeaves = new Array<bigint>(p.nTx).fill(0n)
+  let slot = 0
+  let seq = params.firstSeq
+  data.txs.forEach((tx, i) => {
+    const reason = checkDaTx(state, tx)
+    if (reason) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON[reason]}`)
+    const need = slotsOf(tx.type, layout)
+    if (slot + need > p.nTx) throw new InvalidChunkError(`transaction ${i} needs ${need} record slots, ${p.nTx - slot} left`)
+    const tokenId = state.get(tx.from)!.tokenId
+    const feeSlot = feeTokens.findIndex((t) => t === tokenId)
+    if (tx.fee > 0n && feeSlot < 0) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON.NO_FEE_ACCOUNT}`)
+    const hash = txHash({ tx: daTxToL2Tx(state, tx), domain })
+    const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
+    if (step.exit) exits.push(step.exit)
+    if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
+    txListLeaves[slot] = poseidon2(seq, hash)
+    seq += 1n
+    slot += need
+  })
+
+  // 3. Fees, once per fee account.
+  data.feeAccounts.forEach((index, k) => {
+    const total = feeTotals[k]!
+    if (index === 0n || total === 0n) return
+    const acc = state.get(index)!
+    if (acc.balance + total > MAX_BALANCE) throw new InvalidChunkError(`fee account ${index} balance would reach 2^128`)
+    state.put(index, { ...acc, balance: acc.balance + total })
+  })
+
+  // 4. Commitments.
+  const exitLeaves = new Array<bigint>(p.nQueue + p.nTx).fill(0n)
+  for (const e of exits) exitLeaves[e.position] = exitLeafHash(e)
+  const txCount = data.txs.length
+  const txListRoot = sparseDenseRoot(txListLeaves, layout.txListDepth)
+  return {
+    oldStateRoot,
+    newStateRoot: state.root,
+    oldQueueHash: params.queue.startHash,
+    newQueueHash: queueHash,
+    exitRoot: sparseDenseRoot(exitLeaves, layout.exitDepth),
+    exits,
+    firstSeq: params.firstSeq,
+    txCount,
+    txListCommitment: poseidon([params.firstSeq, BigInt(txCount), txListRoot]),
+    dataCommitment: params.elements ? dataCommitment(params.elements) : undefined,
+    queueOutcomes,
+    state,
+  }
+}
