@@ -1,0 +1,162 @@
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../workers/startWorker.ts'
+import type { SignJob, VerifyJob, VerifyResult } from './cryptoJobs.ts'
+
+interface Pending<R> {
+  job: unknown
+  resolve: (r: R) => void
+  reject: (e: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  inFlight: number
+}
+
+/** Busy time of the pool's workers, for metrics and the bench's breakdown. */
+export interface CryptoPoolStats {
+  verifyJobs: number
+  verifyMs: number
+  signJobs: number
+  signMs: number
+  batches: number
+}
+
+const MAX_BATCH = 32
+const DEPTH = 2
+
+/**
+ * A pool of worker threads (`cryptoWorker.ts`) for the two expensive steps of accepting a
+ * transaction: hashing and verifying its EdDSA signature, and signing its preconfirmation
+ * (secp256k1). Jobs queue on the main thread and go to the workers in small batches (at most
+ * 32 per message, two messages in flight per worker) so that passing messages costs little;
+ * signing jobs go first, since they finish transactions already accepted.
+ *
+ * @example
+ * ```ts
+ * const pool = await CryptoPool.start({ size: 2, domain, chainId: 31337n, rollup, key })
+ * const { hash, reason } = await pool.verify(verifyJob({ signed, publicKey }))
+ * const signature = await pool.sign([1n, hash, 1_700_000_000n]) // 65 bytes
+ * await pool.close()
+ * ```
+ */
+export class CryptoPool {
+  private readonly slots: Slot[]
+  private readonly verifyQueue: Pending<VerifyResult>[] = []
+  private readonly signQueue: Pending<Uint8Array>[] = []
+  private readonly batches = new Map<number, { kind: 'verify' | 'sign'; items: Pending<unknown>[]; slot: Slot }>()
+  private nextId = 1
+  private scheduled = false
+  private closed = false
+  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, signJobs: 0, signMs: 0, batches: 0 }
+
+  private constructor(slots: Slot[]) {
+    this.slots = slots
+    for (const slot of slots) {
+      slot.worker.on('message', (m: { id: number; results?: unknown[]; error?: string; ms: number }) => this.onReply(slot, m))
+      slot.worker.on('error', (e) => this.failAll(e))
+    }
+  }
+
+  /** Starts `size` workers and waits until each has loaded. */
+  static async start(params: { size: number; domain: bigint; chainId: bigint; rollup: `0x${string}`; key: `0x${string}` }): Promise<CryptoPool> {
+    const key = Uint8Array.from(Buffer.from(params.key.slice(2), 'hex'))
+    const workerData = { domain: params.domain, chainId: params.chainId, rollup: params.rollup, key }
+    const slots = await Promise.all(
+      Array.from({ length: params.size }, async (_, i) => {
+        const worker = startWorker({ url: new URL('./cryptoWorker.ts', import.meta.url), workerData, name: `crypto-${i}` })
+        await new Promise<void>((resolve, reject) => {
+          worker.once('message', () => resolve())
+          worker.once('error', reject)
+        })
+        return { worker, inFlight: 0 }
+      }),
+    )
+    return new CryptoPool(slots)
+  }
+
+  /** Hashes a transaction and checks its signature against the key in the job. */
+  verify(job: VerifyJob): Promise<VerifyResult> {
+    return this.enqueue(this.verifyQueue, job)
+  }
+
+  /** Signs a preconfirmation; resolves with the 65-byte signature `r ‖ s ‖ v`. */
+  sign(job: SignJob): Promise<Uint8Array> {
+    return this.enqueue(this.signQueue, job)
+  }
+
+  /** Jobs waiting for a worker. */
+  get queued(): number {
+    return this.verifyQueue.length + this.signQueue.length
+  }
+
+  /** Number of worker threads. */
+  get size(): number {
+    return this.slots.length
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.failAll(new Error('the crypto pool is closed'))
+    await Promise.all(this.slots.map((s) => s.worker.terminate()))
+  }
+
+  private enqueue<R>(queue: Pending<R>[], job: unknown): Promise<R> {
+    if (this.closed) return Promise.reject(new Error('the crypto pool is closed'))
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ job, resolve, reject })
+      if (!this.scheduled) {
+        this.scheduled = true
+        setImmediate(() => {
+          this.scheduled = false
+          this.pump()
+        })
+      }
+    })
+  }
+
+  private pump(): void {
+    for (;;) {
+      const slot = this.slots.reduce<Slot | undefined>((best, s) => (s.inFlight < DEPTH && (!best || s.inFlight < best.inFlight) ? s : best), undefined)
+      if (!slot) return
+      const kind = this.signQueue.length > 0 ? 'sign' : this.verifyQueue.length > 0 ? 'verify' : undefined
+      if (!kind) return
+      const queue = (kind === 'sign' ? this.signQueue : this.verifyQueue) as Pending<unknown>[]
+      // Spread what is queued over the free workers rather than giving it all to one.
+      const free = this.slots.filter((s) => s.inFlight < DEPTH).length
+      const take = Math.min(MAX_BATCH, Math.max(1, Math.ceil(queue.length / free)))
+      const items = queue.splice(0, take)
+      const id = this.nextId++
+      this.batches.set(id, { kind, items, slot })
+      slot.inFlight++
+      this.stats.batches++
+      slot.worker.postMessage({ type: kind, id, jobs: items.map((i) => i.job) })
+    }
+  }
+
+  private onReply(slot: Slot, m: { id: number; results?: unknown[]; error?: string; ms: number }): void {
+    const batch = this.batches.get(m.id)
+    if (!batch) return
+    this.batches.delete(m.id)
+    slot.inFlight--
+    if (batch.kind === 'verify') {
+      this.stats.verifyJobs += batch.items.length
+      this.stats.verifyMs += m.ms
+    } else {
+      this.stats.signJobs += batch.items.length
+      this.stats.signMs += m.ms
+    }
+    if (m.error !== undefined || !m.results) {
+      for (const item of batch.items) item.reject(new Error(`crypto worker failed: ${m.error}`))
+    } else {
+      batch.items.forEach((item, i) => item.resolve(m.results![i]))
+    }
+    this.pump()
+  }
+
+  private failAll(e: Error): void {
+    for (const q of [this.verifyQueue, this.signQueue] as Pending<unknown>[][]) for (const item of q.splice(0)) item.reject(e)
+    for (const b of this.batches.values()) for (const item of b.items) item.reject(e)
+    this.batches.clear()
+  }
+}

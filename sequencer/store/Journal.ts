@@ -1,0 +1,199 @@
+import { StoreError } from '../errors/index.ts'
+import type { BlockRow, QueueRow, SignatureRow, TxRow, WriteBatch } from './rows.ts'
+
+/** Where the durable log stands after a commit. */
+export interface DurableHeads {
+  /** Highest durable transaction sequence number. */
+  seq: number
+  /** Number of durable L1 queue entries. */
+  queue: number
+  /** Highest durable block number. */
+  block: number
+}
+
+/** What the journal needs from the writer thread. */
+export interface BatchSink {
+  write(batch: WriteBatch): Promise<number>
+}
+
+/** Figures of the group commits so far. */
+export interface JournalStats {
+  commits: number
+  rows: number
+  commitMs: number
+  maxGroup: number
+}
+
+const MAX_TXS_PER_COMMIT = 4096
+const SIGNATURE_DELAY_MS = 50
+
+/**
+ * Group commit. Appended rows collect in memory; while one commit is being written, the
+ * next group gathers, and it goes out as one SQLite transaction as soon as the previous one
+ * is durable. So a commit (and its fsync) is shared by every transaction that arrived during
+ * the one before: durability costs one fsync per group, not per transaction, and the group
+ * grows with the load. Transactions, queue entries and blocks are urgent (someone waits for
+ * them); preconfirmation signatures are not (they are deterministic and recomputed at start
+ * if a crash lost them) and ride along, or go out after 50 ms.
+ *
+ * Commits are written in order, so when transaction `n` is durable every earlier row is too.
+ * A failed commit is critical: every waiter is rejected and the journal refuses new rows.
+ *
+ * @example
+ * ```ts
+ * const journal = new Journal({ sink: writer, heads: { seq: 0, queue: 0, block: 0 } })
+ * journal.appendTx(row)
+ * await journal.waitTx(row.seq) // durable
+ * ```
+ */
+export class Journal {
+  private readonly sink: BatchSink
+  private txs: TxRow[] = []
+  private signatures: SignatureRow[] = []
+  private queue: QueueRow[] = []
+  private blocks: BlockRow[] = []
+  private inFlight = false
+  private scheduled = false
+  private sigTimer: NodeJS.Timeout | undefined
+  private readonly txWaiters: { seq: number; resolve: () => void; reject: (e: Error) => void }[] = []
+  private readonly listeners: ((heads: DurableHeads, committed: WriteBatch) => void)[] = []
+  private failure: StoreError | undefined
+  private idleWaiters: (() => void)[] = []
+  /** Durable heads after the last commit. */
+  readonly durable: DurableHeads
+  readonly stats: JournalStats = { commits: 0, rows: 0, commitMs: 0, maxGroup: 0 }
+
+  constructor(params: { sink: BatchSink; heads: DurableHeads }) {
+    this.sink = params.sink
+    this.durable = { ...params.heads }
+  }
+
+  /** The failure that stopped the journal, if any. */
+  get failed(): StoreError | undefined {
+    return this.failure
+  }
+
+  appendTx(row: TxRow): void {
+    this.check()
+    this.txs.push(row)
+    this.schedule()
+  }
+
+  /** Records the preconfirmation signature of transaction `seq` (in its row if not yet sent). */
+  setSignature(seq: number, signature: Uint8Array): void {
+    if (this.failure) return
+    const first = this.txs[0]?.seq
+    if (first !== undefined && seq >= first && seq - first < this.txs.length) {
+      this.txs[seq - first]!.signature = signature
+      return
+    }
+    this.signatures.push({ seq, signature })
+    if (!this.sigTimer && !this.scheduled && !this.inFlight) this.sigTimer = setTimeout(() => this.flush(true), SIGNATURE_DELAY_MS)
+  }
+
+  appendQueue(row: QueueRow): void {
+    this.check()
+    this.queue.push(row)
+    this.schedule()
+  }
+
+  appendBlock(row: BlockRow): void {
+    this.check()
+    this.blocks.push(row)
+    this.schedule()
+  }
+
+  /** Resolves once transaction `seq` is durable. */
+  waitTx(seq: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (seq <= this.durable.seq) return Promise.resolve()
+    return new Promise((resolve, reject) => this.txWaiters.push({ seq, resolve, reject }))
+  }
+
+  /** Resolves once everything appended so far is durable (signatures included). */
+  async settle(): Promise<void> {
+    if (this.failure) throw this.failure
+    if (!this.inFlight && !this.hasRows()) return
+    this.flush(true)
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+    if (this.failure) throw this.failure
+  }
+
+  /** Calls `listener` after every commit with the new durable heads and what was written. */
+  onCommit(listener: (heads: DurableHeads, committed: WriteBatch) => void): void {
+    this.listeners.push(listener)
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure
+  }
+
+  private hasRows(): boolean {
+    return this.txs.length + this.signatures.length + this.queue.length + this.blocks.length > 0
+  }
+
+  private schedule(): void {
+    if (this.inFlight || this.scheduled) return
+    this.scheduled = true
+    // setImmediate: gather everything that arrives in this turn of the event loop.
+    setImmediate(() => {
+      this.scheduled = false
+      this.flush()
+    })
+  }
+
+  private urgent(): boolean {
+    return this.txs.length + this.queue.length + this.blocks.length > 0
+  }
+
+  /** Writes the next group; signatures alone wait (up to 50 ms) unless `force`. */
+  private flush(force = false): void {
+    if (this.sigTimer) {
+      clearTimeout(this.sigTimer)
+      this.sigTimer = undefined
+    }
+    if (this.inFlight || this.failure) return
+    if (!this.hasRows()) {
+      for (const w of this.idleWaiters.splice(0)) w()
+      return
+    }
+    if (!force && !this.urgent() && this.idleWaiters.length === 0) {
+      this.sigTimer = setTimeout(() => this.flush(true), SIGNATURE_DELAY_MS)
+      return
+    }
+    const txs = this.txs.length > MAX_TXS_PER_COMMIT ? this.txs.splice(0, MAX_TXS_PER_COMMIT) : this.txs.splice(0)
+    // Blocks and queue entries go with the transactions before them; a block that names
+    // transactions still buffered waits for the next commit.
+    const lastSeq = txs.at(-1)?.seq ?? this.durable.seq
+    const blocks: BlockRow[] = []
+    while (this.blocks.length > 0 && this.blocks[0]!.firstSeq + this.blocks[0]!.txCount - 1 <= lastSeq) blocks.push(this.blocks.shift()!)
+    const queue: QueueRow[] = []
+    while (this.queue.length > 0 && this.queue[0]!.afterSeq <= lastSeq) queue.push(this.queue.shift()!)
+    const batch: WriteBatch = { txs, signatures: this.signatures.splice(0), queue, blocks }
+    this.inFlight = true
+    this.sink.write(batch).then(
+      (ms) => {
+        this.inFlight = false
+        const rows = batch.txs.length + batch.signatures.length + batch.queue.length + batch.blocks.length
+        this.stats.commits++
+        this.stats.rows += rows
+        this.stats.commitMs += ms
+        this.stats.maxGroup = Math.max(this.stats.maxGroup, batch.txs.length)
+        if (batch.txs.length > 0) this.durable.seq = batch.txs.at(-1)!.seq
+        if (batch.queue.length > 0) this.durable.queue = batch.queue.at(-1)!.position + 1
+        if (batch.blocks.length > 0) this.durable.block = batch.blocks.at(-1)!.number
+        let n = 0
+        while (n < this.txWaiters.length && this.txWaiters[n]!.seq <= this.durable.seq) n++
+        for (const w of this.txWaiters.splice(0, n)) w.resolve()
+        for (const l of this.listeners) l(this.durable, batch)
+        this.flush()
+      },
+      (e: unknown) => {
+        this.inFlight = false
+        this.failure = e instanceof StoreError ? e : new StoreError({ code: 'STORE_WRITE_FAILED', message: `group commit failed: ${(e as Error).message}`, cause: e })
+        for (const w of this.txWaiters.splice(0)) w.reject(this.failure)
+        for (const w of this.idleWaiters.splice(0)) w()
+      },
+    )
+  }
+}

@@ -1,0 +1,95 @@
+import type { Worker } from 'node:worker_threads'
+import type { SynchronousLevel } from '../config/index.ts'
+import { StoreError } from '../errors/index.ts'
+import { startWorker } from '../workers/startWorker.ts'
+import type { WriteBatch } from './rows.ts'
+
+type Reply = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; ms: number } | { type: 'error' | 'fatal'; id?: number; message: string }
+
+/**
+ * The main thread's handle on the writer thread (`storeWriterWorker.ts`): {@link write}
+ * sends one group commit and resolves when it is durable (with the commit's duration), or
+ * rejects with a critical {@link StoreError}. Commits complete in the order they were sent.
+ *
+ * @example
+ * ```ts
+ * const writer = await StoreWriter.start({ path: config.dbPath, synchronous: 'FULL' })
+ * await writer.write({ txs, signatures: [], queue: [], blocks: [] })
+ * await writer.close()
+ * ```
+ */
+export class StoreWriter {
+  private readonly worker: Worker
+  private readonly waiting = new Map<number, { resolve: (ms: number) => void; reject: (e: Error) => void }>()
+  private nextId = 1
+  private failure: StoreError | undefined
+  private closed = false
+
+  private constructor(worker: Worker) {
+    this.worker = worker
+  }
+
+  /** Starts the writer thread on the store file and waits until its connection is open. */
+  static async start(params: { path: string; synchronous: SynchronousLevel }): Promise<StoreWriter> {
+    const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: params, name: 'store-writer' })
+    const writer = new StoreWriter(worker)
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (m: Reply): void => {
+        if (m.type === 'ready') resolve()
+        else if (m.type === 'fatal') reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer cannot open ${params.path}: ${m.message}` }))
+      }
+      worker.once('message', onMessage)
+      worker.once('error', (e) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer failed to start: ${e.message}`, cause: e })))
+    })
+    worker.on('message', (m: Reply) => writer.onReply(m))
+    worker.on('error', (e) => writer.fail(`store writer crashed: ${e.message}`))
+    worker.on('exit', (code) => {
+      if (!writer.closed) writer.fail(`store writer exited (code ${code})`)
+    })
+    return writer
+  }
+
+  /** Writes `batch` in one transaction; resolves with the commit's duration in ms once durable. */
+  write(batch: WriteBatch): Promise<number> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (this.closed) return Promise.reject(new StoreError({ code: 'STORE_CLOSED', message: 'the store writer is closed' }))
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject })
+      this.worker.postMessage({ type: 'write', id, batch })
+    })
+  }
+
+  /** Closes the connection after the commits already sent, and ends the thread. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    if (!this.failure) {
+      await new Promise<void>((resolve) => {
+        const onMessage = (m: Reply): void => {
+          if (m.type === 'closed') resolve()
+        }
+        this.worker.on('message', onMessage)
+        this.worker.postMessage({ type: 'close' })
+        setTimeout(resolve, 5000).unref()
+      })
+    }
+    await this.worker.terminate()
+  }
+
+  private onReply(m: Reply): void {
+    if (m.type === 'done') {
+      this.waiting.get(m.id)?.resolve(m.ms)
+      this.waiting.delete(m.id)
+    } else if (m.type === 'error') {
+      this.fail(`group commit failed: ${m.message}`)
+    }
+  }
+
+  private fail(message: string): void {
+    if (this.failure) return
+    this.failure = new StoreError({ code: 'STORE_WRITE_FAILED', message })
+    for (const w of this.waiting.values()) w.reject(this.failure)
+    this.waiting.clear()
+  }
+}

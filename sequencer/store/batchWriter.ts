@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3'
+import type { WriteBatch } from './rows.ts'
+
+/**
+ * Prepares the statements of a group commit on `db` and returns the function that writes one
+ * {@link WriteBatch} in a single SQLite transaction (all of it or nothing). With WAL and
+ * `synchronous = FULL` the commit returns once the WAL is fsync'd.
+ *
+ * @example
+ * ```ts
+ * const write = batchWriter(db)
+ * write({ txs: [row], signatures: [], queue: [], blocks: [] })
+ * ```
+ */
+export function batchWriter(db: Database): (batch: WriteBatch) => void {
+  const insTx = db.prepare('INSERT INTO txs (seq, hash, body, accepted_ms, l1_deadline, signature) VALUES (?, ?, ?, ?, ?, ?)')
+  const setSig = db.prepare('UPDATE txs SET signature = ? WHERE seq = ? AND signature IS NULL')
+  const insQueue = db.prepare('INSERT INTO queue (position, after_seq, entry) VALUES (?, ?, ?)')
+  const insBlock = db.prepare('INSERT INTO blocks (number, hash, parent_hash, timestamp, first_seq, tx_count, tx_root) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  return db.transaction((batch: WriteBatch) => {
+    for (const t of batch.txs) insTx.run(t.seq, t.hash, t.body, t.acceptedMs, t.l1Deadline, t.signature)
+    for (const s of batch.signatures) setSig.run(s.signature, s.seq)
+    for (const q of batch.queue) insQueue.run(q.position, q.afterSeq, q.entry)
+    for (const b of batch.blocks) insBlock.run(b.number, b.hash, b.parentHash, b.timestamp, b.firstSeq, b.txCount, b.txRoot)
+  })
+}

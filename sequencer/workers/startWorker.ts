@@ -1,0 +1,19 @@
+import { Worker } from 'node:worker_threads'
+
+/**
+ * Starts a worker thread running the module at `url`. A `.ts` module (tests, `tsx`, the
+ * bench) is loaded through tsx's loader, registered inside the worker first, because Node 20
+ * cannot run TypeScript and workers started from vitest do not inherit a loader; a compiled
+ * `.js` module is started directly.
+ *
+ * @example
+ * ```ts
+ * const worker = startWorker({ url: new URL('./cryptoWorker.ts', import.meta.url), workerData: { domain } })
+ * ```
+ */
+export function startWorker(params: { url: URL; workerData?: unknown; name?: string }): Worker {
+  const { url, workerData, name } = params
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, name })
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}) })`
+  return new Worker(bootstrap, { eval: true, workerData, name })
+}
