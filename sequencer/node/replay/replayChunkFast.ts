@@ -29,8 +29,10 @@ const MAX_BALANCE = (1n << BigInt(BITS.AMOUNT)) - 1n
 
 /** What replaying one chunk gives: its public values, exits and outcomes, and the new state. */
 export interface ChunkReplay {
-  oldStateRoot: bigint
-  newStateRoot: bigint
+  /** Undefined when replayed with `roots: false`. */
+  oldStateRoot: bigint | undefined
+  /** Undefined when replayed with `roots: false`. */
+  newStateRoot: bigint | undefined
   oldQueueHash: bigint
   newQueueHash: bigint
   exitRoot: bigint
@@ -76,6 +78,13 @@ export function replayChunkFast(params: {
   firstSeq: bigint
   /** The chunk's DA field elements, to recompute its data commitment (blob data). */
   elements?: readonly bigint[]
+  /**
+   * Compute the old and new state roots (default true). With false, no tree node is hashed:
+   * the writes stay pending in the {@link DeferredTree} until someone reads a root, so a whole
+   * batch is hashed at once. Only for chunks whose roots L1 has already verified (see
+   * `replayBatch`).
+   */
+  roots?: boolean
 }): ChunkReplay {
   const p = params.params
   const layout = chunkLayout(p)
@@ -92,7 +101,8 @@ export function replayChunkFast(params: {
     if (!exists(state, f)) throw new InvalidChunkError(`fee account ${k} (${f}) is not an existing account`)
     return state.get(f)!.tokenId
   })
-  const oldStateRoot = state.root
+  const roots = params.roots ?? true
+  const oldStateRoot = roots ? state.root : undefined
 
   // 1. Queue slots.
   const exits: ExitLeaf[] = []
@@ -143,7 +153,7 @@ export function replayChunkFast(params: {
   const txListRoot = sparseDenseRoot(txListLeaves, layout.txListDepth)
   return {
     oldStateRoot,
-    newStateRoot: state.root,
+    newStateRoot: roots ? state.root : undefined,
     oldQueueHash: params.queue.startHash,
     newQueueHash: queueHash,
     exitRoot: sparseDenseRoot(exitLeaves, layout.exitDepth),

@@ -1,4 +1,5 @@
 import { RollupState, SparseMerkleTree, type Account, type OverlayMap } from '../../../protocol/index.ts'
+import { DeferredState } from '../replay/deferredState.ts'
 import { DeferredTree } from '../replay/deferredTree.ts'
 import { RootMap } from './rootMap.ts'
 
@@ -18,7 +19,7 @@ export interface StateUndo {
 
 /** A batch being replayed on top of the head: commit it with {@link NodeState.apply}. */
 export interface BatchLayer {
-  /** A `RollupState` over forks of the head's maps, with a {@link DeferredTree}. */
+  /** A {@link DeferredState} over forks of the head's maps. */
   readonly state: RollupState
   readonly nodes: OverlayMap<number, bigint>
   readonly accounts: OverlayMap<bigint, Account>
@@ -71,7 +72,7 @@ export class NodeState {
     const nodes = this.nodes.fork()
     const accounts = this.accounts.fork()
     const owned = this.owned.fork()
-    const state = new RollupState(
+    const state = new DeferredState(
       { depth: this.depth },
       { tree: new DeferredTree({ depth: this.depth }, nodes), accounts, owned, next: this.current.nextIndex, parent: this.current },
     )
