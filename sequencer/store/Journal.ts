@@ -56,6 +56,7 @@ export class Journal {
   private scheduled = false
   private sigTimer: NodeJS.Timeout | undefined
   private readonly txWaiters: { seq: number; resolve: () => void; reject: (e: Error) => void }[] = []
+  private readonly queueWaiters: { length: number; resolve: () => void; reject: (e: Error) => void }[] = []
   private readonly listeners: ((heads: DurableHeads, committed: WriteBatch) => void)[] = []
   private failure: StoreError | undefined
   private idleWaiters: (() => void)[] = []
@@ -108,6 +109,13 @@ export class Journal {
     if (this.failure) return Promise.reject(this.failure)
     if (seq <= this.durable.seq) return Promise.resolve()
     return new Promise((resolve, reject) => this.txWaiters.push({ seq, resolve, reject }))
+  }
+
+  /** Resolves once the queue entries before position `length` are durable. */
+  waitQueue(length: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (length <= this.durable.queue) return Promise.resolve()
+    return new Promise((resolve, reject) => this.queueWaiters.push({ length, resolve, reject }))
   }
 
   /** Resolves once everything appended so far is durable (signatures included). */
@@ -185,13 +193,16 @@ export class Journal {
         let n = 0
         while (n < this.txWaiters.length && this.txWaiters[n]!.seq <= this.durable.seq) n++
         for (const w of this.txWaiters.splice(0, n)) w.resolve()
+        let m = 0
+        while (m < this.queueWaiters.length && this.queueWaiters[m]!.length <= this.durable.queue) m++
+        for (const w of this.queueWaiters.splice(0, m)) w.resolve()
         for (const l of this.listeners) l(this.durable, batch)
         this.flush()
       },
       (e: unknown) => {
         this.inFlight = false
         this.failure = e instanceof StoreError ? e : new StoreError({ code: 'STORE_WRITE_FAILED', message: `group commit failed: ${(e as Error).message}`, cause: e })
-        for (const w of this.txWaiters.splice(0)) w.reject(this.failure)
+        for (const w of [...this.txWaiters.splice(0), ...this.queueWaiters.splice(0)]) w.reject(this.failure)
         for (const w of this.idleWaiters.splice(0)) w()
       },
     )

@@ -39,10 +39,10 @@ export class StoreWriter {
         else if (m.type === 'fatal') reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer cannot open ${params.path}: ${m.message}` }))
       }
       worker.once('message', onMessage)
-      worker.once('error', (e) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer failed to start: ${e.message}`, cause: e })))
+      worker.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer failed to start: ${e.message}`, cause: e })))
     })
     worker.on('message', (m: Reply) => writer.onReply(m))
-    worker.on('error', (e) => writer.fail(`store writer crashed: ${e.message}`))
+    worker.on('error', (e: Error) => writer.fail(`store writer crashed: ${e.message}`))
     worker.on('exit', (code) => {
       if (!writer.closed) writer.fail(`store writer exited (code ${code})`)
     })
