@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 
 const STALE_MS = 30 * 60_000
 
@@ -13,12 +14,14 @@ const STALE_MS = 30 * 60_000
  * ```
  */
 export async function withBuildLock<T>(params: { lock: string; ready: () => boolean; fn: () => Promise<T> | T; whenReady: () => T }): Promise<T> {
+  mkdirSync(dirname(params.lock), { recursive: true })
   for (;;) {
     if (params.ready()) return params.whenReady()
     try {
       mkdirSync(params.lock)
       break
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const age = Date.now() - (statSync(params.lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
       if (age > STALE_MS) rmSync(params.lock, { recursive: true, force: true })
       await new Promise((r) => setTimeout(r, 500))
