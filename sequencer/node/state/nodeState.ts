@@ -29,8 +29,8 @@ export interface BatchLayer {
 /**
  * The node's L2 state in memory: tree nodes, accounts and owner lists in {@link RootMap}s,
  * seen through protocol's `RollupState` (`head`). A batch is replayed on a {@link BatchLayer}
- * (forks of the maps, with a fast {@link DeferredTree}); {@link apply} writes it into the head
- * and returns what to persist and how to undo it; {@link revert} undoes it; {@link viewBefore}
+ * (forks of the maps, with a fast {@link DeferredTree}); {@link changes} says what to persist
+ * and how to undo it, {@link commit} writes it into the head; {@link revert} undoes it; {@link viewBefore}
  * shows the state before some batches (the finalized state, which escape mode freezes).
  *
  * @example
@@ -80,20 +80,31 @@ export class NodeState {
   }
 
   /**
-   * Writes a replayed batch into the head. Returns the new values (to persist) and the old
-   * ones (to {@link revert} it later). The layer must be the last one begun.
+   * What a replayed batch changes (the new values, to persist) and what it overwrites (to
+   * {@link revert} it later). Hashes the layer's pending tree nodes; changes nothing in the
+   * head. Then persist, then {@link commit}.
    */
-  apply(layer: BatchLayer): { diff: StateDiff; undo: StateUndo } {
-    const root = layer.state.root // flushes the deferred tree
-    void root
+  changes(layer: BatchLayer): { diff: StateDiff; undo: StateUndo } {
+    void layer.state.root // flushes the deferred tree
     const diff: StateDiff = { nextIndex: layer.state.nextIndex, nodes: [...layer.nodes.ownEntries()], accounts: [...layer.accounts.ownEntries()] }
     const undo: StateUndo = {
       nextIndex: this.current.nextIndex,
       nodes: diff.nodes.map(([k]) => [k, this.nodes.get(k)]),
       accounts: diff.accounts.map(([k]) => [k, this.accounts.get(k)]),
     }
-    layer.state.commit()
     return { diff, undo }
+  }
+
+  /** Writes a replayed batch into the head. The layer must be the last one begun. */
+  commit(layer: BatchLayer): void {
+    layer.state.commit()
+  }
+
+  /** {@link changes}, then {@link commit}. */
+  apply(layer: BatchLayer): { diff: StateDiff; undo: StateUndo } {
+    const c = this.changes(layer)
+    this.commit(layer)
+    return c
   }
 
   /** Undoes one applied batch (the last one applied and not yet reverted). */

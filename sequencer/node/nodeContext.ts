@@ -1,0 +1,50 @@
+import type { BlobSource } from './blobs/blobSource.ts'
+import type { L1Reader } from './l1/l1Reader.ts'
+import type { RootChecks } from './replay/replayBatch.ts'
+import type { NodeState, StateUndo } from './state/nodeState.ts'
+import type { NodeStore, StoreIdentity } from './store/nodeStore.ts'
+
+/** The subset of pino's logger the node writes to (pino loggers fit). */
+export interface NodeLogger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+/** A logger that drops everything. @example createNode({ ..., logger: silentLogger }) */
+export const silentLogger: NodeLogger = { info() {}, warn() {}, error() {} }
+
+/** The node's settings (defaults in `createNode`). */
+export interface NodeOptions {
+  /** Blocks below the L1 head before an event is read (default 2; reorgs deeper than this are not handled yet). */
+  confirmations: bigint
+  /** Blocks per `eth_getLogs` (default 2,000). */
+  rangeSize: bigint
+  /**
+   * Which state roots the node computes itself: `'every-chunk'` always; `'auto'` (default)
+   * every chunk of a batch that is not finalized when applied, and the end root only of a
+   * finalized one (its chunk proofs bind every intermediate root; see `replayBatch`).
+   */
+  rootChecks: RootChecks | 'auto'
+}
+
+/**
+ * Everything the node's parts share: the store, the state in memory and the undo records of
+ * the applied but unfinalized batches (oldest first), the L1 reader, the blob source. Read
+ * functions and the sync loop take it from `node.context`.
+ *
+ * @example
+ * ```ts
+ * const { store, state } = node.context
+ * ```
+ */
+export interface NodeContext {
+  readonly identity: StoreIdentity
+  readonly store: NodeStore
+  readonly state: NodeState
+  readonly undos: { batch: bigint; undo: StateUndo }[]
+  readonly l1: L1Reader
+  readonly blobs: BlobSource
+  readonly logger: NodeLogger
+  readonly options: NodeOptions
+}

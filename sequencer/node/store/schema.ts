@@ -1,0 +1,50 @@
+/**
+ * The node store's tables (SQLite). Bigints are hex text (`0x..`) except tree nodes, which
+ * are 32-byte blobs keyed by protocol's node key (`level * 2^32 + position`).
+ *
+ * - `meta`: the deployment the store belongs to (checked on open), the processed L1 height,
+ *   the last handled event, the next account index, escape mode.
+ * - `nodes`, `accounts`: the state after every applied batch (the head).
+ * - `undo_nodes`, `undo_accounts`: per applied but unfinalized batch, what it overwrote (NULL:
+ *   nothing), to revert it or to see the finalized state.
+ * - `queue`: every queue entry, with the chain value after it.
+ * - `batches`, `chunks`, `exits`: every committed batch and what replaying it gave.
+ * - `reports`: bad L1 data and other problems, with the batch number.
+ *
+ * @example
+ * ```ts
+ * db.exec(NODE_STORE_SCHEMA)
+ * ```
+ */
+export const NODE_STORE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (key INTEGER PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS accounts (
+  idx INTEGER PRIMARY KEY, owner TEXT NOT NULL, token INTEGER NOT NULL, balance TEXT NOT NULL,
+  nonce TEXT NOT NULL, pkx TEXT NOT NULL, pky TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS accounts_by_owner ON accounts (owner, token, idx);
+CREATE TABLE IF NOT EXISTS undo_nodes (batch INTEGER NOT NULL, key INTEGER NOT NULL, value BLOB, PRIMARY KEY (batch, key));
+CREATE TABLE IF NOT EXISTS undo_accounts (batch INTEGER NOT NULL, idx INTEGER NOT NULL, account TEXT, PRIMARY KEY (batch, idx));
+CREATE TABLE IF NOT EXISTS queue (
+  position INTEGER PRIMARY KEY, kind INTEGER NOT NULL, sender TEXT NOT NULL, idx TEXT NOT NULL,
+  token TEXT NOT NULL, to_idx TEXT NOT NULL, amount TEXT NOT NULL, pkx TEXT NOT NULL, pky TEXT NOT NULL,
+  queue_hash TEXT NOT NULL, timestamp INTEGER NOT NULL, block INTEGER NOT NULL, tx_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS batches (
+  number INTEGER PRIMARY KEY, status TEXT NOT NULL, finalized INTEGER NOT NULL DEFAULT 0,
+  block INTEGER NOT NULL, block_hash TEXT NOT NULL, block_time INTEGER NOT NULL, tx_hash TEXT NOT NULL,
+  committer TEXT NOT NULL, data_hash TEXT NOT NULL, calldata INTEGER NOT NULL, chunk_count INTEGER NOT NULL,
+  queue_end TEXT NOT NULL, state_root TEXT NOT NULL,
+  queue_start TEXT, first_seq TEXT, tx_count INTEGER, root_checks TEXT, reason TEXT, message TEXT);
+CREATE TABLE IF NOT EXISTS chunks (
+  batch INTEGER NOT NULL, chunk INTEGER NOT NULL, public_inputs TEXT NOT NULL,
+  queue_count INTEGER, first_seq TEXT, tx_count INTEGER, PRIMARY KEY (batch, chunk));
+CREATE TABLE IF NOT EXISTS exits (
+  batch INTEGER NOT NULL, chunk INTEGER NOT NULL, position INTEGER NOT NULL,
+  recipient TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (batch, chunk, position));
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, batch TEXT, chunk INTEGER, code TEXT NOT NULL, reason TEXT,
+  severity TEXT NOT NULL, message TEXT NOT NULL, l1_block TEXT);
+`
+
+/** Bumped when the layout or the meaning of stored values changes; a store of another version is refused. */
+export const NODE_STORE_VERSION = 1
