@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs'
+import { pino, type Logger } from 'pino'
+import { privateKeyToAddress } from 'viem/accounts'
+import { RollupState, addressToBigint, applyDaTx, applyQueueEntry, domainHash, type QueueEntry, type QueueOutcome, type SignedL2Tx } from '../protocol/index.ts'
+import { BlockSealer } from './blocks/BlockSealer.ts'
+import { blockHash } from './blocks/blockHash.ts'
+import type { SequencerConfig } from './config/index.ts'
+import { CryptoPool } from './crypto/CryptoPool.ts'
+import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
+import { hashToBytes } from './mempool/hashBytes.ts'
+import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
+import { sequencerMetrics, type SequencerMetrics } from './metrics/sequencerMetrics.ts'
+import { signPreconfirmation } from './preconf/index.ts'
+import { AccountView } from './state/AccountView.ts'
+import { checkL2Tx } from './state/checkL2Tx.ts'
+import { Journal } from './store/Journal.ts'
+import { queueEntryFromJson } from './store/queueCodec.ts'
+import type { BlockRow } from './store/rows.ts'
+import { Store } from './store/Store.ts'
+import { StoreWriter } from './store/StoreWriter.ts'
+
+/** Every head of the pipeline this phase has; later phases fill the `null`s. */
+export interface SequencerStatus {
+  chainId: bigint
+  l2ChainId: bigint
+  rollup: `0x${string}`
+  sequencer: `0x${string}`
+  /** Last sequence number given out (its preconfirmation may still be on its way). */
+  acceptedSequence: number
+  /** Last sequence number that is durable (every preconfirmation up to it was or can be answered). */
+  preconfirmedSequence: number
+  sealedBlock: BlockRow
+  /** L1 queue entries applied to the pending state. */
+  queueApplied: number
+  pending: MempoolStats
+  startedAt: number
+}
+
+/** A running sequencer: its parts, and what the RPC server and the CLI call. */
+export interface Sequencer {
+  readonly config: SequencerConfig
+  /** The address of the key that signs preconfirmations. */
+  readonly address: `0x${string}`
+  /** The deployment's signing domain (`domainHash`). */
+  readonly domain: bigint
+  readonly version: string
+  readonly view: AccountView
+  readonly store: Store
+  readonly journal: Journal
+  readonly mempool: Mempool
+  readonly sealer: BlockSealer
+  readonly pool: CryptoPool
+  readonly metrics: SequencerMetrics
+  readonly logger: Logger
+  /** Accepts a signed transaction; resolves with its durable, signed preconfirmation. */
+  submit(signed: SignedL2Tx): Promise<AcceptedTx>
+  /** Applies L1 queue entries from `position` (the L1 follower's entry point; tests fund accounts with it). */
+  applyQueueEntries(params: { position: number; entries: readonly QueueEntry[] }): Promise<QueueOutcome[]>
+  status(): SequencerStatus
+  /** Starts sealing blocks. */
+  start(): void
+  /** Stops taking transactions, answers those in progress, writes everything, and closes. */
+  stop(): Promise<void>
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/**
+ * Builds a sequencer from its configuration: opens (or creates) the store, rebuilds the
+ * pending state by replaying the log over `genesis` (refusing a store of another deployment
+ * or a log that does not apply), signs any preconfirmation a crash left unwritten, and starts
+ * the writer thread and the crypto workers. Nothing listens yet: pass it to `createRpcServer`,
+ * and call {@link Sequencer.start} to seal blocks.
+ *
+ * @example
+ * ```ts
+ * const sequencer = await createSequencer({ config: configFromEnv(process.env) })
+ * const app = createRpcServer({ sequencer })
+ * sequencer.start()
+ * await app.listen({ port: sequencer.config.http.port })
+ * ```
+ */
+export async function createSequencer(params: {
+  config: SequencerConfig
+  /** The state the log applies to (defaults to an empty tree of the configured depth). */
+  genesis?: RollupState
+  logger?: Logger
+  metrics?: SequencerMetrics
+  now?: () => number
+  /** Called once if the store fails: the process should exit and restart. */
+  onCritical?: (e: SequencerError) => void
+}): Promise<Sequencer> {
+  const { config } = params
+  const now = params.now ?? Date.now
+  const logger = params.logger ?? pino({ level: config.logLevel, base: { service: 'sequencer' } })
+  const metrics = params.metrics ?? sequencerMetrics()
+  const genesis = params.genesis ?? new RollupState({ depth: config.params.depth })
+  if (genesis.depth !== config.params.depth) {
+    throw new ConfigError([{ field: 'params.depth', message: `is ${config.params.depth}, but the genesis state has depth ${genesis.depth}` }])
+  }
+  const domain = domainHash({ chainId: config.chainId, rollupAddress: addressToBigint(config.rollupAddress) })
+  const address = privateKeyToAddress(config.sequencerKey)
+
+  const opened = performance.now()
+  const store = Store.open({
+    path: config.dbPath,
+    synchronous: config.synchronous,
+    deployment: { chainId: config.chainId, rollupAddress: config.rollupAddress, depth: config.params.depth, genesisRoot: genesis.root },
+    genesisTimestamp: Math.floor(now() / 1000),
+    genesisBlockHash: blockHash,
+  })
+
+  // Rebuild the pending state: genesis, then the log in order.
+  const view = AccountView.fromState(genesis)
+  let expectedSeq = 1
+  let queueLength = 0
+  try {
+    for (const step of store.replay()) {
+      if (step.kind === 'queue') {
+        if (step.row.position !== queueLength) throw new StoreError({ code: 'STORE_CORRUPT', message: `queue entry ${step.row.position} follows entry ${queueLength - 1}` })
+        applyQueueEntry({ state: view, entry: queueEntryFromJson(step.row.entry), exitPosition: 0 })
+        queueLength++
+        continue
+      }
+      const { seq, signed } = step.tx
+      if (seq !== expectedSeq) throw new StoreError({ code: 'STORE_CORRUPT', message: `the log jumps from sequence number ${expectedSeq - 1} to ${seq}` })
+      const check = checkL2Tx({ state: view, tx: signed.tx })
+      if (!check.ok) throw new StoreError({ code: 'STORE_CORRUPT', message: `transaction ${seq} in the store does not apply to the replayed state: ${check.detail}` })
+      applyDaTx({ state: view, tx: check.da, exitPosition: 0 })
+      expectedSeq++
+    }
+  } catch (e) {
+    store.close()
+    throw e
+  }
+  const head = expectedSeq - 1
+
+  // Signatures a crash kept from being written: deterministic (RFC 6979), so re-signing gives
+  // exactly what the client may already hold.
+  const unsigned = store.unsignedTxs()
+  if (unsigned.length > 0) {
+    store.writeSignatures(
+      unsigned.map((t) => ({
+        seq: t.seq,
+        signature: Buffer.from(
+          signPreconfirmation({
+            privateKey: config.sequencerKey,
+            preconfirmation: { chainId: config.chainId, rollup: config.rollupAddress, sequence: BigInt(t.seq), txHash: `0x${Buffer.from(t.hash).toString('hex')}`, l1Deadline: BigInt(t.l1Deadline) },
+          }).signature.slice(2),
+          'hex',
+        ),
+      })),
+    )
+  }
+  const latest = store.latestBlock()
+  const openFrom = latest.firstSeq + latest.txCount
+  const open = store.txRange(openFrom, head - openFrom + 1).map((t) => ({ seq: t.seq, hash: t.hash }))
+  logger.info({ head, queueLength, block: latest.number, resigned: unsigned.length, ms: Math.round(performance.now() - opened) }, 'store replayed')
+
+  const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous })
+  const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
+  const pool = await CryptoPool.start({ size: config.workers, domain, chainId: config.chainId, rollup: config.rollupAddress, key: config.sequencerKey })
+  const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
+
+  let stopped = false
+  const onCritical = (e: SequencerError): void => {
+    logger.fatal({ err: e, code: e.code }, 'critical failure: the sequencer stops taking transactions and must restart')
+    sealer.stop()
+    params.onCritical?.(e)
+  }
+  const mempool = new Mempool({
+    view,
+    domain,
+    crypto: pool,
+    journal,
+    limits: config.limits,
+    fees: config.fees,
+    preconfDeadlineSeconds: config.preconfDeadlineSeconds,
+    nextSeq: head + 1,
+    queueLength,
+    lookup: (hash) => {
+      const t = store.txByHash(hashToBytes(hash))
+      return t && { seq: t.seq, hash, acceptedMs: t.acceptedMs, l1Deadline: t.l1Deadline, signature: t.signature, signed: t.signed }
+    },
+    now,
+    metrics,
+    onAdmitted: (seq, hash) => sealer.add(seq, hash),
+    onCritical,
+  })
+
+  journal.onCommit((_heads, batch) => {
+    metrics.commits.inc()
+    metrics.commitGroup.observe(batch.txs.length)
+  })
+  const startedAt = now()
+  const status = (): SequencerStatus => ({
+    chainId: config.chainId,
+    l2ChainId: config.l2ChainId,
+    rollup: config.rollupAddress,
+    sequencer: address,
+    acceptedSequence: mempool.headSeq,
+    preconfirmedSequence: journal.durable.seq,
+    sealedBlock: sealer.latest,
+    queueApplied: mempool.queueLength,
+    pending: mempool.stats(),
+    startedAt,
+  })
+  const r = metrics.registry
+  r.gauge('cw_sequence_accepted', 'Last sequence number given out', () => mempool.headSeq)
+  r.gauge('cw_sequence_durable', 'Last durable sequence number', () => journal.durable.seq)
+  r.gauge('cw_block_number', 'Latest durable L2 block', () => sealer.latest.number)
+  r.gauge('cw_queue_applied', 'L1 queue entries applied', () => mempool.queueLength)
+  r.gauge('cw_pending_transactions', 'Transactions in progress, by stage', () => {
+    const s = mempool.stats()
+    return [
+      [{ stage: 'verifying' }, s.verifying],
+      [{ stage: 'parked' }, s.parked],
+      [{ stage: 'sequencing' }, s.sequencing],
+    ]
+  })
+  r.gauge('cw_crypto_queue', 'Crypto jobs waiting for a worker', () => pool.queued)
+  r.gauge('cw_crypto_busy_seconds_total', 'Worker time spent, by job kind', () => [
+    [{ kind: 'verify' }, pool.stats.verifyMs / 1000],
+    [{ kind: 'sign' }, pool.stats.signMs / 1000],
+  ])
+  r.gauge('cw_store_commit_seconds_total', 'Time spent in group commits', () => journal.stats.commitMs / 1000)
+
+  return {
+    config,
+    address,
+    domain,
+    version: VERSION,
+    view,
+    store,
+    journal,
+    mempool,
+    sealer,
+    pool,
+    metrics,
+    logger,
+    submit: (signed) => mempool.submit(signed),
+    applyQueueEntries: (p) => mempool.applyQueueEntries(p),
+    status,
+    start: () => sealer.start(),
+    async stop() {
+      if (stopped) return
+      stopped = true
+      sealer.stop()
+      await mempool.drain()
+      if (!journal.failed) {
+        if (sealer.openCount > 0) sealer.seal()
+        await journal.settle().catch(() => {})
+      }
+      await writer.close()
+      await pool.close()
+      store.close()
+      logger.info({ head: journal.durable.seq }, 'sequencer stopped')
+    },
+  }
+}
+

@@ -1,0 +1,97 @@
+import { createServer } from 'node:http'
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
+import type { Sequencer } from '../createSequencer.ts'
+import { JSON_RPC_CODE } from '../errors/index.ts'
+import { RateLimiter } from './RateLimiter.ts'
+import { handleJsonRpc } from './handleJsonRpc.ts'
+
+/**
+ * The sequencer's HTTP server (fastify): JSON-RPC 2.0 at `POST /`, Prometheus metrics at
+ * `GET /metrics`, and `GET /health`. Limits fastify leaves off by default are on: body size
+ * (HTTP 413 before parsing), time to receive a request (408), headers timeout, keep-alive and
+ * idle-socket timeouts, a connection cap, a per-client rate limit (429); the body parser
+ * refuses prototype poisoning. Errors are JSON-RPC error objects, never stack traces. Test it
+ * with `app.inject()`; nothing listens until `app.listen()`.
+ *
+ * @example
+ * ```ts
+ * const app = createRpcServer({ sequencer })
+ * await app.listen({ host: sequencer.config.http.host, port: sequencer.config.http.port })
+ * ```
+ */
+export function createRpcServer(params: { sequencer: Sequencer }): FastifyInstance {
+  const { sequencer } = params
+  const http = sequencer.config.http
+  const limiter = new RateLimiter({ ratePerSecond: sequencer.config.rateLimit.callsPerSecond, burst: sequencer.config.rateLimit.burst })
+  const app = Fastify({
+    loggerInstance: sequencer.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: http.bodyLimitBytes,
+    trustProxy: http.trustProxy,
+    connectionTimeout: http.connectionTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    requestTimeout: http.requestTimeoutMs,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    serverFactory: (handler) => {
+      const server = createServer(
+        {
+          requestTimeout: http.requestTimeoutMs,
+          headersTimeout: http.headersTimeoutMs,
+          keepAliveTimeout: http.keepAliveTimeoutMs,
+          // Node checks request and headers timeouts on this period (30 s by default).
+          connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(http.headersTimeoutMs / 2))),
+        },
+        handler,
+      )
+      server.setTimeout(http.connectionTimeoutMs)
+      server.maxConnections = http.maxConnections
+      return server
+    },
+  })
+
+  // Bodies are read as text (fastify enforces bodyLimit first) and parsed by handleJsonRpc,
+  // so that a parse error is a JSON-RPC -32700 and poisoning is checked our way.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+
+  app.addHook('onResponse', async (_req, reply) => {
+    sequencer.metrics.httpRequests.inc({ status: String(reply.statusCode) })
+  })
+
+  app.post('/', async (req, reply) => {
+    const body = typeof req.body === 'string' ? req.body : ''
+    const answer = await handleJsonRpc({ sequencer, body, client: req.ip, maxBatchLength: http.maxBatchLength, limiter })
+    reply.code(answer.status)
+    if (answer.headers) reply.headers(answer.headers)
+    if (answer.body === undefined) return reply.send()
+    return reply.type('application/json').send(answer.body)
+  })
+
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(sequencer.metrics.registry.render()))
+
+  app.get('/health', async (_req, reply) => {
+    const failed = sequencer.journal.failed
+    return reply.code(failed ? 503 : 200).send({ status: failed ? 'failed' : 'ok', preconfirmedSequence: sequencer.journal.durable.seq, block: sequencer.sealer.latest.number })
+  })
+
+  app.setNotFoundHandler(async (req, reply) =>
+    reply.code(404).type('application/json').send(rpcError(JSON_RPC_CODE.INVALID_REQUEST, `not found: ${req.method} ${req.url.slice(0, 100)}; send JSON-RPC requests with POST to /`)),
+  )
+
+  app.setErrorHandler(async (err: FastifyError, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
+    if (status === 413) {
+      return reply.code(413).type('application/json').send(rpcError(JSON_RPC_CODE.INVALID_REQUEST, `request body is larger than the limit of ${http.bodyLimitBytes} bytes`))
+    }
+    if (status < 500) return reply.code(status).type('application/json').send(rpcError(JSON_RPC_CODE.INVALID_REQUEST, `invalid request: ${err.message}`))
+    sequencer.logger.error({ err }, 'HTTP handler failed')
+    return reply.code(500).type('application/json').send(rpcError(JSON_RPC_CODE.INTERNAL_ERROR, 'internal error'))
+  })
+
+  return app
+}
+
+function rpcError(code: number, message: string): string {
+  return JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } })
+}
