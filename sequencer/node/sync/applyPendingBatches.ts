@@ -103,7 +103,7 @@ function markUnavailable(ctx: NodeContext, b: StoredBatch, reason: string, messa
   if (b.status !== 'unavailable' || b.reason !== reason) {
     ctx.store.transaction(() => {
       ctx.store.setBatchStatus(b.number, 'unavailable', reason, message)
-      ctx.store.addReport({ batch: b.number, chunk: undefined, code: 'BAD_BATCH', reason, severity: 'temporary', message, l1Block: b.block })
+      ctx.store.addReport({ batch: b.number, chunk: undefined, code: 'BAD_BATCH', reason, severity: b.finalized ? 'critical' : 'temporary', message, l1Block: b.block })
     })
     ctx.logger.warn({ batch: b.number.toString(), reason }, message)
   }

@@ -66,7 +66,7 @@ export async function recordEvents(ctx: NodeContext, params: { events: readonly 
               afterCommit.push(() => {
                 while (ctx.undos.length && ctx.undos[0]!.batch <= e.batch) ctx.undos.shift()
               })
-            } else {
+            } else if (b.status === 'rejected' || b.status === 'unavailable') {
               store.addReport({
                 batch: e.batch,
                 chunk: undefined,
