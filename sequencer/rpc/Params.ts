@@ -29,7 +29,7 @@ export function show(v: unknown): string {
  * ```
  */
 export function readQuantity(v: unknown, field: string, bits: number): bigint {
-  if (typeof v !== 'string' || v.length > 2 + Math.ceil(bits / 4) + 1 || !QUANTITY.test(v)) {
+  if (typeof v !== 'string' || v.length > 2 + Math.ceil(bits / 4) || !QUANTITY.test(v)) {
     throw new InvalidParamsError(`${field}: must be a hex quantity (0x-prefixed lowercase hex, no leading zeros, e.g. "0x1a") of at most ${bits} bits, got ${show(v)}`)
   }
   const n = BigInt(v)
