@@ -1,9 +1,28 @@
 /**
- * The `sequencer` module. Its parts arrive with their issues; see the README for the layout.
+ * The `sequencer` module: the JSON-RPC server wallets and apps talk to, with durable, signed
+ * preconfirmations. What other modules (the SDK in `bridge/`, the devnet, tests) use:
+ * configuration, the sequencer itself, its RPC server, the typed RPC schema and JSON shapes,
+ * the preconfirmation typed data and its verification, and the errors.
  *
  * @example
  * ```ts
- * import * as sequencer from '../sequencer/index.ts'
+ * import { configFromEnv, createSequencer, createRpcServer } from '../sequencer/index.ts'
+ * const sequencer = await createSequencer({ config: configFromEnv(process.env) })
+ * await createRpcServer({ sequencer }).listen({ port: 8547 })
  * ```
  */
-export {}
+export * from './config/index.ts'
+export * from './errors/index.ts'
+export * from './preconf/index.ts'
+export { createSequencer, type Sequencer, type SequencerStatus } from './createSequencer.ts'
+export { createRpcServer } from './rpc/createRpcServer.ts'
+export { handleJsonRpc, toJsonRpcError, type JsonRpcError, type JsonRpcResponse } from './rpc/handleJsonRpc.ts'
+export { RPC_METHODS } from './rpc/methods/index.ts'
+export type { RpcMethod } from './rpc/RpcMethod.ts'
+export * from './rpc/rpcSchema.ts'
+export { signedTxFromJson, signedTxToJson, TX_TYPE_NAMES, type SignedTxJson, type SignatureJson, type TxTypeName, type Quantity } from './rpc/format/signedTxJson.ts'
+export { preconfirmationFromJson, preconfirmationToJson, type PreconfirmationJson } from './rpc/format/preconfirmationJson.ts'
+export { accountToJson, type AccountJson } from './rpc/format/accountJson.ts'
+export type { L2TxFields, EthBlockJson } from './rpc/format/ethJson.ts'
+export type { AcceptedTx, MempoolStats } from './mempool/Mempool.ts'
+export { MetricsRegistry, Counter, Gauge, Histogram } from './metrics/MetricsRegistry.ts'

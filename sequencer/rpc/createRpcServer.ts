@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify'
+import type { HttpConfig, RateLimitConfig } from '../config/index.ts'
 import type { Sequencer } from '../createSequencer.ts'
 import { JSON_RPC_CODE } from '../errors/index.ts'
 import { RateLimiter } from './RateLimiter.ts'
@@ -19,10 +20,17 @@ import { handleJsonRpc } from './handleJsonRpc.ts'
  * await app.listen({ host: sequencer.config.http.host, port: sequencer.config.http.port })
  * ```
  */
-export function createRpcServer(params: { sequencer: Sequencer }): FastifyInstance {
+export function createRpcServer(params: {
+  sequencer: Sequencer
+  /** HTTP limits (default: the sequencer's configuration). */
+  http?: HttpConfig
+  /** Rate limit (default: the sequencer's configuration). */
+  rateLimit?: RateLimitConfig
+}): FastifyInstance {
   const { sequencer } = params
-  const http = sequencer.config.http
-  const limiter = new RateLimiter({ ratePerSecond: sequencer.config.rateLimit.callsPerSecond, burst: sequencer.config.rateLimit.burst })
+  const http = params.http ?? sequencer.config.http
+  const rate = params.rateLimit ?? sequencer.config.rateLimit
+  const limiter = new RateLimiter({ ratePerSecond: rate.callsPerSecond, burst: rate.burst })
   const app = Fastify({
     loggerInstance: sequencer.logger as FastifyBaseLogger,
     disableRequestLogging: true,
@@ -61,7 +69,7 @@ export function createRpcServer(params: { sequencer: Sequencer }): FastifyInstan
 
   app.post('/', async (req, reply) => {
     const body = typeof req.body === 'string' ? req.body : ''
-    const answer = await handleJsonRpc({ sequencer, body, client: req.ip, maxBatchLength: http.maxBatchLength, limiter })
+    const answer = await handleJsonRpc({ sequencer, body, client: req.ip, maxBatchLength: http.maxBatchLength, limiter, rateLimit: rate })
     reply.code(answer.status)
     if (answer.headers) reply.headers(answer.headers)
     if (answer.body === undefined) return reply.send()

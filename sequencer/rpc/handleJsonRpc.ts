@@ -1,3 +1,4 @@
+import type { RateLimitConfig } from '../config/index.ts'
 import type { Sequencer } from '../createSequencer.ts'
 import { JSON_RPC_CODE, RpcError, SequencerError, TxRefusedError } from '../errors/index.ts'
 import { Params, show } from './Params.ts'
@@ -59,7 +60,15 @@ export function toJsonRpcError(e: unknown, log?: (e: unknown) => void): JsonRpcE
  * answer.body // '{"jsonrpc":"2.0","id":1,"result":"0x7a69"}'
  * ```
  */
-export async function handleJsonRpc(params: { sequencer: Sequencer; body: string; client: string; maxBatchLength: number; limiter?: RateLimiter }): Promise<RpcHttpAnswer> {
+export async function handleJsonRpc(params: {
+  sequencer: Sequencer
+  body: string
+  client: string
+  maxBatchLength: number
+  limiter?: RateLimiter
+  /** For the 429 message (default: the sequencer's configuration). */
+  rateLimit?: RateLimitConfig
+}): Promise<RpcHttpAnswer> {
   const { sequencer, body, client, limiter } = params
   let parsed: unknown
   try {
@@ -77,7 +86,8 @@ export async function handleJsonRpc(params: { sequencer: Sequencer; body: string
   const wait = limiter?.take(client, calls.length) ?? 0
   if (wait > 0) {
     sequencer.metrics.rateLimited.inc(undefined, calls.length)
-    const res = errorResponse(null, { code: JSON_RPC_CODE.LIMIT_EXCEEDED, message: `rate limit exceeded: ${sequencer.config.rateLimit.callsPerSecond} calls per second per client (burst ${sequencer.config.rateLimit.burst}); retry in ${wait} ms`, data: { retryAfterMs: wait } })
+    const rate = params.rateLimit ?? sequencer.config.rateLimit
+    const res = errorResponse(null, { code: JSON_RPC_CODE.LIMIT_EXCEEDED, message: `rate limit exceeded: ${rate.callsPerSecond} calls per second per client (burst ${rate.burst}); retry in ${wait} ms`, data: { retryAfterMs: wait } })
     return answer(429, res, { 'retry-after': String(Math.ceil(wait / 1000)) })
   }
   const results = await Promise.all(calls.map((c) => runCall(sequencer, c)))

@@ -4,8 +4,8 @@ import type { BlockRow } from '../../store/rows.ts'
 import { toData, toQuantity } from '../hex.ts'
 import { TX_TYPE_NAMES, type TxTypeName } from './signedTxJson.ts'
 
-const ZERO32 = `0x${'00'.repeat(32)}` as const
-const ZERO_BLOOM = `0x${'00'.repeat(256)}` as const
+const ZERO32: `0x${string}` = `0x${'00'.repeat(32)}`
+const ZERO_BLOOM: `0x${string}` = `0x${'00'.repeat(256)}`
 /** keccak256(rlp([])): the uncle hash of a block without uncles. */
 const EMPTY_UNCLES = '0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347'
 const TYPE_NAME = Object.fromEntries(Object.entries(TX_TYPE_NAMES).map(([k, v]) => [v, k])) as Record<number, TxTypeName>
@@ -23,8 +23,70 @@ export interface L2TxFields {
   signature: { R8x: `0x${string}`; R8y: `0x${string}`; S: `0x${string}` }
 }
 
-/** A block in the execution-apis `Block` shape. */
-export type EthBlockJson = Record<string, unknown> & { number: `0x${string}`; hash: `0x${string}`; transactions: unknown[] }
+type Hex = `0x${string}`
+
+/** An accepted transaction in the execution-apis `TransactionInfo` shape (legacy type), plus {@link L2TxFields}. */
+export interface EthTransactionJson extends L2TxFields {
+  blockHash: Hex
+  blockNumber: Hex
+  blockTimestamp: Hex
+  from: Hex
+  hash: Hex
+  transactionIndex: Hex
+  type: '0x0'
+  nonce: Hex
+  to: Hex
+  gas: '0x0'
+  value: Hex
+  input: '0x'
+  gasPrice: '0x0'
+  chainId: Hex
+  v: '0x0'
+  r: Hex
+  s: Hex
+}
+
+/** A receipt in the execution-apis `ReceiptInfo` shape. */
+export interface EthReceiptJson {
+  type: '0x0'
+  transactionHash: Hex
+  transactionIndex: Hex
+  blockHash: Hex
+  blockNumber: Hex
+  from: Hex
+  to: Hex
+  cumulativeGasUsed: '0x0'
+  gasUsed: '0x0'
+  contractAddress: null
+  logs: []
+  logsBloom: Hex
+  status: '0x1'
+  effectiveGasPrice: '0x0'
+}
+
+/** A block in the execution-apis `Block` shape (transactions as hashes, or hydrated). */
+export interface EthBlockJson {
+  number: Hex
+  hash: Hex
+  parentHash: Hex
+  nonce: Hex
+  sha3Uncles: Hex
+  logsBloom: Hex
+  transactionsRoot: Hex
+  stateRoot: Hex
+  receiptsRoot: Hex
+  miner: Hex
+  difficulty: '0x0'
+  extraData: '0x'
+  size: Hex
+  gasLimit: '0x0'
+  gasUsed: '0x0'
+  timestamp: Hex
+  baseFeePerGas: '0x0'
+  mixHash: Hex
+  transactions: Hex[] | EthTransactionJson[]
+  uncles: []
+}
 
 function endpoints(tx: StoredTx, state: RollupState): { from: `0x${string}`; to: `0x${string}`; tokenId: bigint } {
   const t = tx.signed.tx
@@ -47,7 +109,7 @@ function endpoints(tx: StoredTx, state: RollupState): { from: `0x${string}`; to:
  * ethTransaction({ tx, block, state: sequencer.view, chainId: 31337n })
  * ```
  */
-export function ethTransaction(params: { tx: StoredTx; block: BlockRow; state: RollupState; chainId: bigint }): Record<string, unknown> & L2TxFields {
+export function ethTransaction(params: { tx: StoredTx; block: BlockRow; state: RollupState; chainId: bigint }): EthTransactionJson {
   const { tx, block, state } = params
   const t = tx.signed.tx
   const { from, to, tokenId } = endpoints(tx, state)
@@ -90,7 +152,7 @@ export function ethTransaction(params: { tx: StoredTx; block: BlockRow; state: R
  * ethReceipt({ tx, block, state: sequencer.view })
  * ```
  */
-export function ethReceipt(params: { tx: StoredTx; block: BlockRow; state: RollupState }): Record<string, unknown> {
+export function ethReceipt(params: { tx: StoredTx; block: BlockRow; state: RollupState }): EthReceiptJson {
   const { tx, block } = params
   const { from, to } = endpoints(tx, params.state)
   return {
@@ -122,7 +184,7 @@ export function ethReceipt(params: { tx: StoredTx; block: BlockRow; state: Rollu
  * ethBlock({ block, miner: sequencer.address, txHashes: [hash] })
  * ```
  */
-export function ethBlock(params: { block: BlockRow; miner: `0x${string}`; txHashes: readonly Uint8Array[]; txs?: readonly Record<string, unknown>[] }): EthBlockJson {
+export function ethBlock(params: { block: BlockRow; miner: `0x${string}`; txHashes: readonly Uint8Array[]; txs?: readonly EthTransactionJson[] }): EthBlockJson {
   const { block } = params
   return {
     number: toQuantity(block.number),
@@ -134,7 +196,7 @@ export function ethBlock(params: { block: BlockRow; miner: `0x${string}`; txHash
     transactionsRoot: toData(block.txRoot),
     stateRoot: ZERO32,
     receiptsRoot: ZERO32,
-    miner: params.miner.toLowerCase(),
+    miner: params.miner.toLowerCase() as Hex,
     difficulty: '0x0',
     extraData: '0x',
     size: toQuantity(96 + 159 * block.txCount),
