@@ -178,6 +178,34 @@ describe('node: rebuild from L1 alone (anvil, mock verifier)', () => {
     console.log(`flaky endpoint: ${flaky.stats.failed} of ${flaky.stats.requests} requests failed, ${failures} syncs gave up, caught up at batch ${getStatus(node).appliedBatch}`)
   })
 
+  it('a node that dies at any point of a sync resumes from its store', async () => {
+    // No retries: every failed request kills the node where it stands (mid-range, between two
+    // L1 transactions' events, while fetching a blob); a new one is opened on the same store.
+    const flaky = flakyTransport({ url: anvil.rpcUrl, failRate: 0.15, rng: prng(17) })
+    const client = createPublicClient({ chain: anvil.chain, transport: flaky.transport })
+    const retry = { attempts: 1 }
+    let deaths = 0
+    let node: RollupNode | undefined
+    for (let i = 0; i < 400; i++) {
+      try {
+        node ??= await open('crashy', { client, blobs: rpcBlobSource({ client, retry }), retry, options: { rangeSize: 7n } })
+        await node.sync()
+        if (getStatus(node).appliedBatch === BigInt(driver.batches.length) && getStateRoot(node).root === driver.state.root) break
+      } catch {
+        deaths++
+        if (node) {
+          node.context.store.close()
+          nodes.splice(nodes.indexOf(node), 1)
+        }
+        node = undefined
+      }
+    }
+    expect(node).toBeDefined()
+    expectSame(node!)
+    expect(deaths).toBeGreaterThan(5)
+    console.log(`crashes: the node died ${deaths} times (${flaky.stats.failed} of ${flaky.stats.requests} requests failed, no retries) and resumed from its store each time`)
+  })
+
   it('reports garbage and truncated blobs and wrong claims with the batch number, never applies them, and goes on once L1 reverts them', async () => {
     const r = prng(11)
     const node = await open('main')
