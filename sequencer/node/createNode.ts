@@ -65,7 +65,7 @@ export async function createNode(params: {
       l1,
       blobs,
       logger,
-      options: { confirmations: 2n, rangeSize: 2_000n, rootChecks: 'auto', ...params.options },
+      options: { confirmations: 2n, rangeSize: 2_000n, checks: 'auto', ...params.options },
     }
     return new RollupNode(context)
   } catch (e) {

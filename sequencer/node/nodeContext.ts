@@ -1,6 +1,6 @@
 import type { BlobSource } from './blobs/blobSource.ts'
 import type { L1Reader } from './l1/l1Reader.ts'
-import type { RootChecks } from './replay/replayBatch.ts'
+import type { ReplayChecks } from './replay/replayBatch.ts'
 import type { NodeState, StateUndo } from './state/nodeState.ts'
 import type { NodeStore, StoreIdentity } from './store/nodeStore.ts'
 
@@ -21,11 +21,12 @@ export interface NodeOptions {
   /** Blocks per `eth_getLogs` (default 2,000). */
   rangeSize: bigint
   /**
-   * Which state roots the node computes itself: `'every-chunk'` always; `'auto'` (default)
-   * every chunk of a batch that is not finalized when applied, and the end root only of a
-   * finalized one (its chunk proofs bind every intermediate root; see `replayBatch`).
+   * What the node recomputes (see `replayBatch`): `'full'` every claim of every chunk;
+   * `'proven'` what the chunk proofs cannot vouch for (data commitments, queue, exit roots,
+   * final state root); `'auto'` (default) `full` for a batch not yet finalized when the node
+   * applies it, `proven` for a finalized one.
    */
-  rootChecks: RootChecks | 'auto'
+  checks: ReplayChecks | 'auto'
 }
 
 /**

@@ -33,18 +33,18 @@ describe('node over an in-memory L1', () => {
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  const open = (name: string, l1: MemoryL1, blobs: Map<string, Uint8Array>, rootChecks: 'auto' | 'every-chunk' | 'batch-end' = 'auto'): Promise<RollupNode> =>
-    createNode({ l1, rollup: l1.rollup, fromBlock: 1n, storePath: join(dir, `${name}.sqlite`), blobs: memoryBlobSource({ blobs }), kzg: false, options: { confirmations: 0n, rangeSize: 3n, rootChecks } })
+  const open = (name: string, l1: MemoryL1, blobs: Map<string, Uint8Array>, checks: 'auto' | 'full' | 'proven' = 'auto'): Promise<RollupNode> =>
+    createNode({ l1, rollup: l1.rollup, fromBlock: 1n, storePath: join(dir, `${name}.sqlite`), blobs: memoryBlobSource({ blobs }), kzg: false, options: { confirmations: 0n, rangeSize: 3n, checks } })
 
-  it('applies every batch to the history root, with every-chunk and batch-end root checks alike', async () => {
-    for (const rootChecks of ['every-chunk', 'batch-end'] as const) {
+  it('applies every batch to the history root, with full and proven checks alike', async () => {
+    for (const checks of ['full', 'proven'] as const) {
       const l1 = memoryL1Reader({ rollup: h1.rollup, chainId: h1.chainId, config: h1.config, events: h1.events })
-      const node = await open(`all-${rootChecks}`, l1, h1.blobs, rootChecks)
+      const node = await open(`all-${checks}`, l1, h1.blobs, checks)
       for (const b of h1.batches) {
         l1.head = b.block
         await node.sync()
         expect(getStateRoot(node).root).toBe(b.root)
-        expect(getBatch(node, { batch: b.number })).toMatchObject({ status: 'applied', rootChecks, txCount: b.txs })
+        expect(getBatch(node, { batch: b.number })).toMatchObject({ status: 'applied', checks, txCount: b.txs })
       }
       expect(getStateRoot(node, { at: 'finalized' }).root).toBe(h1.config.genesisStateRoot)
       await node.close()

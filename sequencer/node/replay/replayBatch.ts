@@ -3,8 +3,12 @@ import { BadBatchError } from '../errors.ts'
 import type { DecodedBatch } from './decodeBatchData.ts'
 import { replayChunkFast } from './replayChunkFast.ts'
 
-/** How much of a batch the node checks itself (see {@link replayBatch}). */
-export type RootChecks = 'every-chunk' | 'batch-end'
+/**
+ * How much of a batch the node recomputes itself (see {@link replayBatch}): `full` every
+ * claim of every chunk; `proven` only what the chunk proofs do not bind (for batches L1 has
+ * finalized).
+ */
+export type ReplayChecks = 'full' | 'proven'
 
 /** What the node keeps of each replayed chunk. */
 export interface ReplayedChunk {
@@ -21,7 +25,7 @@ export interface ReplayedBatch {
   /** Sequence number of the next transaction after the batch. */
   seqEnd: bigint
   stateRoot: bigint
-  rootChecks: RootChecks
+  checks: ReplayChecks
   /** Claims that differ but cannot change the state (see docs/node.md: the tx-list commitment). */
   warnings: string[]
 }
@@ -43,12 +47,19 @@ const hex = (v: bigint | undefined): string => (v === undefined ? 'none' : `0x${
  * queue hashes against the queue events, exit root, data commitment when `checkData`, domain)
  * and, at the end, the queue position and state root of `BatchCommitted`.
  *
- * `rootChecks: 'every-chunk'` computes the state root after every chunk and compares it with
- * the claim. `'batch-end'` hashes the tree once for the whole batch and compares the final
- * root only: use it only for batches L1 has finalized, whose every chunk proof already binds
- * its old root, new root and data commitment (which the node checks against the data), so
- * the intermediate roots follow. The transaction-list commitment depends on the sequencer's
- * numbering (`firstSeq`), which L1 does not fix: a mismatch is a warning, not a refusal.
+ * `checks: 'full'` recomputes every claim of every chunk: state root, queue hash, exit
+ * root, tx-list commitment, data commitment. `'proven'` is for batches L1 has finalized,
+ * whose every chunk proof binds its old and new state roots, queue hashes, exit root, tx-list
+ * commitment and data commitment: the node checks what the proofs cannot, that the data it
+ * replays is the data proven (data commitments of a blob; the contract recomputed those of
+ * calldata) and that the queue entries are L1's, recomputes the exit roots (it serves exit
+ * proofs from them), and hashes the tree once for the whole batch to compare the final state
+ * root (which catches any difference between its replay and the circuit). The intermediate
+ * roots and tx-list commitments then follow from the proofs and are not recomputed.
+ *
+ * The tx-list commitment depends on the sequencer's numbering (`firstSeq`, here the running
+ * count of included transactions), which L1 does not fix: in `full` mode a mismatch is a
+ * warning, not a refusal.
  *
  * Throws {@link BadBatchError} (`CHUNK_COUNT_MISMATCH`, `INVALID_CHUNK`, `CLAIM_MISMATCH`,
  * `QUEUE_MISMATCH`) naming the batch and chunk.
@@ -56,7 +67,7 @@ const hex = (v: bigint | undefined): string => (v === undefined ? 'none' : `0x${
  * @example
  * ```ts
  * const layer = nodeState.beginBatch()
- * const r = replayBatch({ state: layer.state, params, domain, batch: 4n, decoded, claims, commit, queue, queueStart, firstSeq, checkData: true, rootChecks: 'every-chunk' })
+ * const r = replayBatch({ state: layer.state, params, domain, batch: 4n, decoded, claims, commit, queue, queueStart, firstSeq, checkData: true, checks: 'full' })
  * ```
  */
 export function replayBatch(params: {
@@ -73,7 +84,7 @@ export function replayBatch(params: {
   queueStart: bigint
   firstSeq: bigint
   checkData: boolean
-  rootChecks: RootChecks
+  checks: ReplayChecks
 }): ReplayedBatch {
   const { batch, decoded, claims } = params
   const p = params.params
@@ -83,7 +94,7 @@ export function replayBatch(params: {
   }
   if (decoded.chunks.length !== claims.length) bad('CHUNK_COUNT_MISMATCH', `the data holds ${decoded.chunks.length} chunks, L1 committed ${claims.length}`)
 
-  const every = params.rootChecks === 'every-chunk'
+  const every = params.checks === 'full'
   let previousRoot = params.state.root
   let pos = params.queueStart
   let seq = params.firstSeq
@@ -101,7 +112,7 @@ export function replayBatch(params: {
     const elements = params.checkData ? decoded.elements.slice(1 + k * E, 1 + (k + 1) * E) : undefined
     let r: ReturnType<typeof replayChunkFast>
     try {
-      r = replayChunkFast({ state: params.state, params: p, domain: params.domain, data, queue: { entries: entries!, startHash: startHash! }, firstSeq: seq, ...(elements ? { elements } : {}), roots: every })
+      r = replayChunkFast({ state: params.state, params: p, domain: params.domain, data, queue: { entries: entries!, startHash: startHash! }, firstSeq: seq, ...(elements ? { elements } : {}), roots: every, txList: every })
     } catch (e) {
       if (e instanceof InvalidChunkError) return bad('INVALID_CHUNK', e.message, k, e)
       throw e
@@ -110,7 +121,7 @@ export function replayBatch(params: {
     if (r.exitRoot !== exitRoot) mismatch('exit root', r.exitRoot, exitRoot)
     if (elements && r.dataCommitment !== dataCommitment) mismatch('data commitment', r.dataCommitment, dataCommitment)
     if (every && r.newStateRoot !== newRoot) mismatch('new state root', r.newStateRoot, newRoot)
-    if (r.txListCommitment !== txListCommitment) warnings.push(`chunk ${k}: tx-list commitment 0x${r.txListCommitment.toString(16)} != claimed ${hex(txListCommitment)} (numbering from ${seq})`)
+    if (every && r.txListCommitment !== txListCommitment) warnings.push(`chunk ${k}: tx-list commitment ${hex(r.txListCommitment)} != claimed ${hex(txListCommitment)} (numbering from ${seq})`)
     r.state.commit()
     chunks.push({ queueCount: data.queueCount, firstSeq: seq, txCount: r.txCount, exits: r.exits })
     previousRoot = newRoot!
@@ -121,5 +132,5 @@ export function replayBatch(params: {
   const stateRoot = params.state.root
   if (stateRoot !== previousRoot) bad('CLAIM_MISMATCH', `state root after the batch ${hex(stateRoot)} != claimed ${hex(previousRoot)}`, every ? undefined : claims.length - 1)
   if (stateRoot !== params.commit.newStateRoot) bad('CLAIM_MISMATCH', `state root after the batch ${hex(stateRoot)} != committed ${hex(params.commit.newStateRoot)}`)
-  return { chunks, queueEnd: pos, seqEnd: seq, stateRoot, rootChecks: params.rootChecks, warnings }
+  return { chunks, queueEnd: pos, seqEnd: seq, stateRoot, checks: params.checks, warnings }
 }

@@ -40,7 +40,8 @@ export interface ChunkReplay {
   exits: ExitLeaf[]
   firstSeq: bigint
   txCount: number
-  txListCommitment: bigint
+  /** Undefined when replayed with `txList: false`. */
+  txListCommitment: bigint | undefined
   /** The Poseidon chain over the chunk's DA elements; undefined when no elements were given. */
   dataCommitment: bigint | undefined
   queueOutcomes: QueueOutcome[]
@@ -85,6 +86,11 @@ export function replayChunkFast(params: {
    * `replayBatch`).
    */
   roots?: boolean
+  /**
+   * Compute the transaction hashes and the tx-list commitment (default true). Only for chunks
+   * whose commitment L1 has already verified may this be false.
+   */
+  txList?: boolean
 }): ChunkReplay {
   const p = params.params
   const layout = chunkLayout(p)
@@ -102,6 +108,7 @@ export function replayChunkFast(params: {
     return state.get(f)!.tokenId
   })
   const roots = params.roots ?? true
+  const withTxList = params.txList ?? true
   const oldStateRoot = roots ? state.root : undefined
 
   // 1. Queue slots.
@@ -128,11 +135,11 @@ export function replayChunkFast(params: {
     const tokenId = state.get(tx.from)!.tokenId
     const feeSlot = feeTokens.findIndex((t) => t === tokenId)
     if (tx.fee > 0n && feeSlot < 0) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON.NO_FEE_ACCOUNT}`)
-    const hash = txHash({ tx: daTxToL2Tx(state, tx), domain })
+    const hash = withTxList ? txHash({ tx: daTxToL2Tx(state, tx), domain }) : 0n
     const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
     if (step.exit) exits.push(step.exit)
     if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
-    txListLeaves[slot] = poseidon2(seq, hash)
+    if (withTxList) txListLeaves[slot] = poseidon2(seq, hash)
     seq += 1n
     slot += need
   })
@@ -150,7 +157,6 @@ export function replayChunkFast(params: {
   const exitLeaves = new Array<bigint>(p.nQueue + p.nTx).fill(0n)
   for (const e of exits) exitLeaves[e.position] = exitLeafHash(e)
   const txCount = data.txs.length
-  const txListRoot = sparseDenseRoot(txListLeaves, layout.txListDepth)
   return {
     oldStateRoot,
     newStateRoot: roots ? state.root : undefined,
@@ -160,7 +166,7 @@ export function replayChunkFast(params: {
     exits,
     firstSeq: params.firstSeq,
     txCount,
-    txListCommitment: poseidon([params.firstSeq, BigInt(txCount), txListRoot]),
+    txListCommitment: withTxList ? poseidon([params.firstSeq, BigInt(txCount), sparseDenseRoot(txListLeaves, layout.txListDepth)]) : undefined,
     dataCommitment: params.elements ? dataCommitment(params.elements) : undefined,
     queueOutcomes,
     state,

@@ -4,7 +4,7 @@ import { queueEntryFromFields, type Account, type ChunkParams, type ExitLeaf, ty
 import { L1InconsistencyError, StoreMismatchError, type NodeErrorSeverity } from '../errors.ts'
 import type { BlockInfo } from '../l1/l1Reader.ts'
 import type { BatchEvent, ChunkEvent, QueueEvent } from '../l1/rollupEvent.ts'
-import type { ReplayedBatch, RootChecks } from '../replay/replayBatch.ts'
+import type { ReplayedBatch, ReplayChecks } from '../replay/replayBatch.ts'
 import type { StateDiff, StateUndo } from '../state/nodeState.ts'
 import { accountFromJson, accountFromRow, accountToJson, accountToRow, fromHex, nodeFromBytes, nodeToBytes, toHex, type AccountRow } from './codec.ts'
 import { NODE_STORE_SCHEMA, NODE_STORE_VERSION } from './schema.ts'
@@ -49,7 +49,7 @@ export interface StoredBatch {
   queueStart: bigint | undefined
   firstSeq: bigint | undefined
   txCount: number | undefined
-  rootChecks: RootChecks | undefined
+  checks: ReplayChecks | undefined
   /** Why it is unavailable or rejected. */
   reason: string | undefined
   message: string | undefined
@@ -142,7 +142,7 @@ export class NodeStore {
       lastFinalized: prep('SELECT * FROM batches WHERE finalized = 1 ORDER BY number DESC LIMIT 1'),
       setStatus: prep('UPDATE batches SET status = ?, reason = ?, message = ? WHERE number = ?'),
       setApplied: prep(
-        "UPDATE batches SET status = 'applied', queue_start = ?, first_seq = ?, tx_count = ?, root_checks = ?, reason = NULL, message = NULL WHERE number = ?",
+        "UPDATE batches SET status = 'applied', queue_start = ?, first_seq = ?, tx_count = ?, checks = ?, reason = NULL, message = NULL WHERE number = ?",
       ),
       setChunkResult: prep('UPDATE chunks SET queue_count = ?, first_seq = ?, tx_count = ? WHERE batch = ? AND chunk = ?'),
       putExit: prep('INSERT OR REPLACE INTO exits (batch, chunk, position, recipient, token, amount) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -429,7 +429,7 @@ export class NodeStore {
         this.setMeta(`undoNextIndex:${number}`, undo.nextIndex.toString())
       }
       const txCount = replay.chunks.reduce((s, c) => s + c.txCount, 0)
-      this.st.setApplied!.run(toHex(params.queueStart), toHex(params.firstSeq), txCount, replay.rootChecks, n)
+      this.st.setApplied!.run(toHex(params.queueStart), toHex(params.firstSeq), txCount, replay.checks, n)
       this.st.delExitsOf!.run(n)
       replay.chunks.forEach((c, k) => {
         this.st.setChunkResult!.run(c.queueCount, toHex(c.firstSeq), c.txCount, n, k)
@@ -510,7 +510,7 @@ function batchFromRow(r: Row): StoredBatch {
     queueStart: opt(r.queue_start, fromHex),
     firstSeq: opt(r.first_seq, fromHex),
     txCount: opt(r.tx_count, (x: number) => x),
-    rootChecks: opt(r.root_checks, (x: RootChecks) => x),
+    checks: opt(r.checks, (x: ReplayChecks) => x),
     reason: opt(r.reason, (x: string) => x),
     message: opt(r.message, (x: string) => x),
   }

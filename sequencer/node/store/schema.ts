@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS batches (
   block INTEGER NOT NULL, block_hash TEXT NOT NULL, block_time INTEGER NOT NULL, tx_hash TEXT NOT NULL,
   committer TEXT NOT NULL, data_hash TEXT NOT NULL, calldata INTEGER NOT NULL, chunk_count INTEGER NOT NULL,
   queue_end TEXT NOT NULL, state_root TEXT NOT NULL,
-  queue_start TEXT, first_seq TEXT, tx_count INTEGER, root_checks TEXT, reason TEXT, message TEXT);
+  queue_start TEXT, first_seq TEXT, tx_count INTEGER, checks TEXT, reason TEXT, message TEXT);
 CREATE TABLE IF NOT EXISTS chunks (
   batch INTEGER NOT NULL, chunk INTEGER NOT NULL, public_inputs TEXT NOT NULL,
   queue_count INTEGER, first_seq TEXT, tx_count INTEGER, PRIMARY KEY (batch, chunk));

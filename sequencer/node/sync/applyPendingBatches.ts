@@ -55,7 +55,7 @@ export async function applyPendingBatches(ctx: NodeContext): Promise<ApplyOutcom
     const previous = b.number > 1n ? store.batch(b.number - 1n) : undefined
     const queueStart = previous?.queueEnd ?? 0n
     const firstSeq = previous ? previous.firstSeq! + BigInt(previous.txCount!) : 0n
-    const rootChecks = ctx.options.rootChecks === 'auto' ? (b.finalized ? 'batch-end' : 'every-chunk') : ctx.options.rootChecks
+    const checks = ctx.options.checks === 'auto' ? (b.finalized ? 'proven' : 'full') : ctx.options.checks
     const layer = state.beginBatch()
     let replay: ReturnType<typeof replayBatch>
     try {
@@ -72,7 +72,7 @@ export async function applyPendingBatches(ctx: NodeContext): Promise<ApplyOutcom
         queueStart,
         firstSeq,
         checkData: data.kind === 'blob',
-        rootChecks,
+        checks,
       })
     } catch (e) {
       if (!(e instanceof BadBatchError)) throw e
@@ -95,7 +95,7 @@ export async function applyPendingBatches(ctx: NodeContext): Promise<ApplyOutcom
     state.commit(layer)
     if (!b.finalized) ctx.undos.push({ batch: b.number, undo })
     applied.push(b.number)
-    logger.info({ batch: b.number.toString(), txs: replay.chunks.reduce((s, c) => s + c.txCount, 0), rootChecks }, 'batch applied')
+    logger.info({ batch: b.number.toString(), txs: replay.chunks.reduce((s, c) => s + c.txCount, 0), checks }, 'batch applied')
   }
 }
 

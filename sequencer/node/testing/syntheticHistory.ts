@@ -111,7 +111,7 @@ export function syntheticHistory(params: {
       const own = entries.slice(q, q + data.queueCount)
       const c = replayChunkFast({ state: layer.state, params: p, domain, data, queue: { entries: own, startHash }, firstSeq: seq, elements: elements.slice(1 + k * layout.chunkElements, 1 + (k + 1) * layout.chunkElements) })
       c.state.commit()
-      claims.push([c.oldStateRoot!, c.newStateRoot!, c.oldQueueHash, c.newQueueHash, c.exitRoot, c.txListCommitment, c.dataCommitment!, domain])
+      claims.push([c.oldStateRoot!, c.newStateRoot!, c.oldQueueHash, c.newQueueHash, c.exitRoot, c.txListCommitment!, c.dataCommitment!, domain])
       q += data.queueCount
       startHash = c.newQueueHash
       seq += BigInt(c.txCount)
