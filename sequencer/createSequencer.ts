@@ -6,6 +6,7 @@ import { BlockSealer } from './blocks/BlockSealer.ts'
 import { blockHash } from './blocks/blockHash.ts'
 import type { SequencerConfig } from './config/index.ts'
 import { CryptoPool } from './crypto/CryptoPool.ts'
+import { InlineCrypto } from './crypto/InlineCrypto.ts'
 import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
 import { hashToBytes } from './mempool/hashBytes.ts'
 import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
@@ -49,7 +50,8 @@ export interface Sequencer {
   readonly journal: Journal
   readonly mempool: Mempool
   readonly sealer: BlockSealer
-  readonly pool: CryptoPool
+  /** Worker threads for signature checks and preconfirmation signing (inline when `workers` is 0). */
+  readonly pool: CryptoPool | InlineCrypto
   readonly metrics: SequencerMetrics
   readonly logger: Logger
   /** Accepts a signed transaction; resolves with its durable, signed preconfirmation. */
@@ -159,7 +161,8 @@ export async function createSequencer(params: {
 
   const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous })
   const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
-  const pool = await CryptoPool.start({ size: config.workers, domain, chainId: config.chainId, rollup: config.rollupAddress, key: config.sequencerKey })
+  const cryptoParams = { domain, chainId: config.chainId, rollup: config.rollupAddress, key: config.sequencerKey }
+  const pool = config.workers === 0 ? InlineCrypto.start(cryptoParams) : await CryptoPool.start({ size: config.workers, ...cryptoParams })
   const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
 
   let stopped = false

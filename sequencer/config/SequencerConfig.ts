@@ -74,7 +74,7 @@ export interface SequencerConfig {
   blockIntervalMs: number
   /** A preconfirmation promises an L1 commit within this many seconds of acceptance. */
   preconfDeadlineSeconds: number
-  /** Worker threads for signature checks and preconfirmation signing. */
+  /** Worker threads for signature checks and preconfirmation signing; 0 runs them on the event loop. */
   workers: number
   fees: FeeConfig
   limits: LimitsConfig

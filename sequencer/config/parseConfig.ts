@@ -112,7 +112,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
   const params = r.params('params', root.params)
   const blockIntervalMs = r.int('blockIntervalMs', root.blockIntervalMs ?? CONFIG_DEFAULTS.blockIntervalMs, 10, 60_000)
   const preconfDeadlineSeconds = r.int('preconfDeadlineSeconds', root.preconfDeadlineSeconds ?? CONFIG_DEFAULTS.preconfDeadlineSeconds, 1, 7 * 86_400)
-  const workers = r.int('workers', root.workers ?? Math.max(1, availableParallelism()), 1, 64)
+  const workers = r.int('workers', root.workers ?? Math.max(1, availableParallelism()), 0, 64)
   const logLevel = r.oneOf('logLevel', root.logLevel ?? CONFIG_DEFAULTS.logLevel, LOG_LEVELS)
 
   const fees = sub('fees')
@@ -125,7 +125,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
       for (const [token, fee] of Object.entries(fees.minFeeByToken)) {
         const id = r.bigint(`fees.minFeeByToken.${token} (token id)`, token, { min: 0n, max: (1n << 32n) - 1n })
         const v = r.bigint(`fees.minFeeByToken.${token}`, fee, { min: 0n, max: (1n << 128n) - 1n })
-        minFeeByToken.set(id, v)
+        if (id !== undefined && v !== undefined) minFeeByToken.set(id, v)
       }
     }
   }
@@ -139,7 +139,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     parkTimeoutMs: r.int('limits.parkTimeoutMs', L.parkTimeoutMs ?? D.parkTimeoutMs, 1, 600_000),
     submitTimeoutMs: r.int('limits.submitTimeoutMs', L.submitTimeoutMs ?? D.submitTimeoutMs, 1, 600_000),
   }
-  if (limits.maxPendingPerAccount > limits.maxPendingTotal) {
+  if (limits.maxPendingPerAccount !== undefined && limits.maxPendingTotal !== undefined && limits.maxPendingPerAccount > limits.maxPendingTotal) {
     issue('limits.maxPendingPerAccount', `must not exceed limits.maxPendingTotal (${limits.maxPendingTotal}), got ${limits.maxPendingPerAccount}`)
   }
 
@@ -157,7 +157,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     maxConnections: r.int('http.maxConnections', H.maxConnections ?? HD.maxConnections, 1, 1_000_000),
     trustProxy: r.bool('http.trustProxy', H.trustProxy ?? HD.trustProxy),
   }
-  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+  if (http.headersTimeoutMs !== undefined && http.requestTimeoutMs !== undefined && http.headersTimeoutMs > http.requestTimeoutMs) {
     issue('http.headersTimeoutMs', `must not exceed http.requestTimeoutMs (${http.requestTimeoutMs}), got ${http.headersTimeoutMs}`)
   }
 
@@ -166,7 +166,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     callsPerSecond: r.int('rateLimit.callsPerSecond', RL.callsPerSecond ?? CONFIG_DEFAULTS.rateLimit.callsPerSecond, 0, 10_000_000),
     burst: r.int('rateLimit.burst', RL.burst ?? CONFIG_DEFAULTS.rateLimit.burst, 1, 10_000_000),
   }
-  if (limits.submitTimeoutMs <= limits.parkTimeoutMs) {
+  if (limits.submitTimeoutMs !== undefined && limits.parkTimeoutMs !== undefined && limits.submitTimeoutMs <= limits.parkTimeoutMs) {
     issue('limits.submitTimeoutMs', `must be longer than limits.parkTimeoutMs (${limits.parkTimeoutMs}), got ${limits.submitTimeoutMs}`)
   }
 

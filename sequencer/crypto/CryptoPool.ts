@@ -54,7 +54,7 @@ export class CryptoPool {
     this.slots = slots
     for (const slot of slots) {
       slot.worker.on('message', (m: { id: number; results?: unknown[]; error?: string; ms: number }) => this.onReply(slot, m))
-      slot.worker.on('error', (e) => this.failAll(e))
+      slot.worker.on('error', (e: Error) => this.failAll(e))
     }
   }
 

@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { privateKeyToAddress } from 'viem/accounts'
+import { TX_TYPE, prng } from '../protocol/transition/testWorld.ts'
+import { testWorld } from '../protocol/transition/testWorld.ts'
+import { verifyPreconfirmation } from './preconf/index.ts'
+import { preconfirmationFromJson, type PreconfirmationJson } from './rpc/format/preconfirmationJson.ts'
+import { signedTxToJson } from './rpc/format/signedTxJson.ts'
+import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testing/testSequencer.ts'
+
+/**
+ * kill -9 under load, many times: a child process runs the sequencer (FULL sync, blocks every
+ * 50 ms) while this process sends signed transfers over HTTP from many accounts at once; the
+ * child is killed at a random moment (sometimes while it is still replaying its store), then
+ * restarted on the same store. Every preconfirmation ever received must still be there at the
+ * same sequence number with the same transaction and the same signature, sequence numbers
+ * stay contiguous, and no sequence number ever names two transactions.
+ */
+const KILLS = Number(process.env.CW_CRASH_KILLS ?? 20)
+const USERS = 24
+const CONCURRENCY = 24
+const dir = mkdtempSync(join(tmpdir(), 'cw-crash-'))
+const dbPath = join(dir, 'sequencer.db')
+const world = testWorld({ users: USERS, chainId: 31337n, rollupAddress: BigInt(TEST_ROLLUP) })
+let child: ChildProcess | undefined
+
+afterAll(() => {
+  child?.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function start(workers: number): { proc: ChildProcess; ready: Promise<number> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing', 'crashChild.ts')], {
+    env: { ...process.env, CW_DB_PATH: dbPath, CW_TEST_USERS: String(USERS), CW_WORKERS: String(workers) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let err = ''
+  proc.stderr!.on('data', (d) => (err += d.toString()))
+  const ready = new Promise<number>((resolve, reject) => {
+    let out = ''
+    proc.stdout!.on('data', (d) => {
+      out += d.toString()
+      const m = /READY (\d+)/.exec(out)
+      if (m) resolve(Number(m[1]))
+    })
+    proc.on('exit', (code, signal) => reject(new Error(`sequencer exited before READY (${code ?? signal}): ${err.slice(-2000)}`)))
+  })
+  ready.catch(() => {})
+  return { proc, ready }
+}
+
+async function rpc(port: number, method: string, params: unknown[]): Promise<{ result?: any; error?: { code: number; message: string } }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })
+  return (await r.json()) as { result?: unknown }
+}
+
+function killed(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve()
+    proc.once('exit', () => resolve())
+    proc.kill('SIGKILL')
+  })
+}
+
+describe('crash safety', () => {
+  it(`kill -9 under load, ${KILLS} times: every preconfirmation survives at its sequence number`, async () => {
+    const r = prng(7)
+    const received = new Map<number, PreconfirmationJson>()
+    let refusedNonce = 0
+    let killsDuringStart = 0
+    const rounds: number[] = []
+    for (let round = 0; round <= KILLS; round++) {
+      // One round in four with a crypto worker thread, the others with crypto on the event
+      // loop (faster to start): different timings of signing against the group commit.
+      const s = start(round % 4 === 1 ? 1 : 0)
+      child = s.proc
+      // Now and then kill while it is still opening and replaying its store.
+      if (round < KILLS && r.chance(0.15)) {
+        await new Promise((res) => setTimeout(res, 50 + r.int(300)))
+        if (s.proc.exitCode === null) {
+          await killed(s.proc)
+          killsDuringStart++
+          continue
+        }
+      }
+      const port = await s.ready
+
+      // After every restart: every preconfirmation received so far is there, unchanged.
+      const seqs = [...received.keys()]
+      for (let i = 0; i < seqs.length; i += 50) {
+        const batch = seqs.slice(i, i + 50).map((seq, j) => ({ jsonrpc: '2.0', id: j, method: 'rollup_getPreconfirmation', params: [`0x${seq.toString(16)}`] }))
+        const res = (await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) })).json()) as { id: number; result: PreconfirmationJson }[]
+        for (const x of res) expect(x.result, `seq ${seqs[i + x.id]}`).toEqual(received.get(seqs[i + x.id]!))
+      }
+      if (round === KILLS) break
+
+      // Load: CONCURRENCY senders, each its own account, nonces from the sequencer's state.
+      let stop = false
+      const senders = Array.from({ length: CONCURRENCY }, async (_, k) => {
+        const user = (round * 7 + k) % USERS
+        const index = `0x${(user + 1).toString(16)}`
+        try {
+          let nonce = BigInt((await rpc(port, 'rollup_getAccount', [index])).result.nonce)
+          while (!stop) {
+            const tx = signedTxToJson({
+              signed: world.sign(user, { type: TX_TYPE.TRANSFER, from: BigInt(user + 1), to: BigInt(((user + 1) % USERS) + 1), amount: 1000n, fee: 0n, nonce }),
+              chainId: 31337n,
+              rollup: TEST_ROLLUP,
+            })
+            const res = await rpc(port, 'rollup_sendTransaction', [tx])
+            if (res.result) {
+              const pre = res.result as PreconfirmationJson
+              const seq = Number(BigInt(pre.sequence))
+              const before = received.get(seq)
+              if (before) expect(pre, `sequence ${seq} given twice`).toEqual(before)
+              received.set(seq, pre)
+              nonce++
+            } else if (res.error?.code === -38001) {
+              refusedNonce++
+              nonce = BigInt((await rpc(port, 'rollup_getAccount', [index])).result.nonce)
+            } else throw new Error(`unexpected answer ${JSON.stringify(res.error)}`)
+          }
+        } catch (e) {
+          if (!(e instanceof TypeError && /fetch failed/.test(e.message))) throw e // anything but the kill
+        }
+      })
+      await new Promise((res) => setTimeout(res, 100 + r.int(400)))
+      await killed(s.proc)
+      stop = true
+      await Promise.all(senders)
+      rounds.push(received.size)
+
+      // Straight from the store after the kill: the same transaction at every sequence number.
+      const db = new Database(dbPath, { readonly: true })
+      const rows = db.prepare('SELECT seq, hash, signature FROM txs ORDER BY seq').all() as { seq: number; hash: Buffer; signature: Buffer | null }[]
+      db.close()
+      rows.forEach((row, i) => expect(row.seq).toBe(i + 1))
+      for (const [seq, pre] of received) {
+        const row = rows[seq - 1]
+        expect(row, `preconfirmed ${seq} missing after kill ${round}`).toBeDefined()
+        expect(`0x${row!.hash.toString('hex')}`).toBe(pre.txHash)
+        if (row!.signature) expect(`0x${row!.signature.toString('hex')}`).toBe(pre.signature)
+      }
+    }
+    await killed(child!)
+
+    const sequencer = privateKeyToAddress(TEST_SEQUENCER_KEY)
+    for (const pre of received.values()) expect(await verifyPreconfirmation({ signed: preconfirmationFromJson(pre), sequencer })).toBe(true)
+    console.log(`crash test: ${KILLS} kills (${killsDuringStart} while starting), ${received.size} preconfirmations kept at their sequence numbers (after each kill: ${rounds.join(' ')}), ${refusedNonce} nonce refreshes`)
+    expect(received.size).toBeGreaterThan(KILLS * 5)
+  }, 240_000)
+})
