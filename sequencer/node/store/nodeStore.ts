@@ -330,6 +330,8 @@ export class NodeStore {
   addBatch(params: { event: BatchEvent; chunks: readonly ChunkEvent[]; block: BlockInfo }): void {
     const { event, chunks, block } = params
     if (this.batch(event.batch)) throw new L1InconsistencyError({ message: `batch ${event.batch} committed again without a revert` })
+    const expected = (this.lastBatch()?.number ?? 0n) + 1n
+    if (event.batch !== expected) throw new L1InconsistencyError({ message: `batch ${event.batch} committed, the node expected batch ${expected} next (missing events?)` })
     if (chunks.length !== event.chunkCount || chunks.some((c, k) => c.chunk !== k || c.batch !== event.batch)) {
       throw new L1InconsistencyError({ message: `batch ${event.batch} commits ${event.chunkCount} chunks, its transaction emitted ${chunks.length} ChunkCommitted events` })
     }
