@@ -84,6 +84,19 @@ describe('node over an in-memory L1', () => {
     await fresh.close()
   })
 
+  it('reads only blocks that are `confirmations` deep', async () => {
+    const l1 = memoryL1Reader({ rollup: h1.rollup, chainId: h1.chainId, config: h1.config, events: h1.events })
+    const node = await createNode({ l1, rollup: l1.rollup, fromBlock: 1n, storePath: join(dir, 'deep.sqlite'), blobs: memoryBlobSource({ blobs: h1.blobs }), kzg: false, options: { confirmations: 2n } })
+    const b = h1.batches[1]!
+    l1.head = b.block + 1n
+    expect((await node.sync()).processedBlock).toBe(b.block - 1n)
+    expect(getStatus(node).committedBatch).toBe(1n)
+    l1.head = b.block + 2n
+    await node.sync()
+    expect(getStateRoot(node).root).toBe(b.root)
+    await node.close()
+  })
+
   it('refuses a store of another deployment', async () => {
     const l1 = memoryL1Reader({ rollup: h1.rollup, chainId: h1.chainId, config: h1.config, events: h1.events })
     await (await open('mine', l1, h1.blobs)).close()

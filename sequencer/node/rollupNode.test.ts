@@ -85,15 +85,19 @@ describe('node: rebuild from L1 alone (anvil, mock verifier)', () => {
 
   it('follows a randomized run: its root equals the sequencer root after every batch; a node started halfway and a restarted node catch up', async () => {
     const r = prng(20240601)
+    const kinds = new Map<string, number>()
+    const tally = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1)
     let node = await open('main')
     let late: RollupNode | undefined
     for (let u = 0; u < driver.users.length; u++) await driver.queue({ kind: 'deposit', user: u, amount: 10n ** 18n })
-    const rounds = 14
+    const rounds = 18
     let txs = 0
     for (let round = 0; round < rounds; round++) {
       for (let k = r.int(4); k > 0; k--) await driver.queue(driver.randomQueueOp(r))
       const built = driver.buildChunks({ txs: driver.randomTxs(r, 4 + r.int(12)), maxChunks: 4 })
-      const batch = await driver.commit({ built, da: round % 3 === 2 ? 'calldata' : 'blob' })
+      const oneShot = driver.finalized === BigInt(driver.batches.length) && r.chance(0.3)
+      const batch = await driver.commit({ built, da: round % 3 === 2 ? 'calldata' : 'blob', commitAndProve: oneShot })
+      if (oneShot) tally('commitAndProve')
       txs += built.chunks.reduce((s, c) => s + c.txCount, 0)
       if (r.chance(0.6)) for (let b = driver.finalized + 1n; b <= batch.number; b++) await driver.proveAndFinalize(b)
 
@@ -124,8 +128,6 @@ describe('node: rebuild from L1 alone (anvil, mock verifier)', () => {
     expect(status.recentReports.filter((x) => x.severity !== 'warning')).toEqual([])
     const owner = driver.users[0]!.address
     expect(getAccountsByOwner(node, { owner }).map((a) => a.index)).toEqual(driver.state.indicesOf(BigInt(owner)))
-    const kinds = new Map<string, number>()
-    const tally = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1)
     for (const b of driver.batches) {
       tally(b.da)
       for (const c of b.chunks) {
@@ -133,7 +135,7 @@ describe('node: rebuild from L1 alone (anvil, mock verifier)', () => {
         c.queueOutcomes.forEach((o, q) => tally(`queue:${c.queueSlots[q]!.entry!.kind}:${o.status}`))
       }
     }
-    for (const k of ['blob', 'calldata', 'transfer', 'withdraw', 'queue:1:applied', 'queue:3:applied', 'queue:4:applied']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0)
+    for (const k of ['blob', 'calldata', 'commitAndProve', 'transfer', 'withdraw', 'queue:1:applied', 'queue:3:applied', 'queue:4:applied']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0)
     console.log(`randomized run: ${driver.batches.length} batches, ${txs} L2 transactions, ${driver.entries.length} queue entries, ${driver.state.nextIndex - 1n} accounts; node root = sequencer root after every batch; ${JSON.stringify(Object.fromEntries(kinds))}`)
   })
 

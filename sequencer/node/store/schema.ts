@@ -46,5 +46,13 @@ CREATE TABLE IF NOT EXISTS reports (
   severity TEXT NOT NULL, message TEXT NOT NULL, l1_block TEXT);
 `
 
-/** Bumped when the layout or the meaning of stored values changes; a store of another version is refused. */
+/**
+ * Bumped when the layout or the meaning of stored values changes; a store of another version
+ * is refused (`StoreMismatchError`).
+ *
+ * @example
+ * ```ts
+ * store.meta('version') === String(NODE_STORE_VERSION)
+ * ```
+ */
 export const NODE_STORE_VERSION = 1

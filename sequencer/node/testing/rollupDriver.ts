@@ -243,8 +243,10 @@ export class RollupDriver {
    * Commits chunks built by {@link buildChunks} on the committed head as a blob or calldata
    * batch. `blob` / `claims` replace the honest ones (bad data): then the driver's state does
    * not move and the batch is not remembered (revert it with {@link revertFrom}).
+   * `commitAndProve` commits, proves (mock proofs) and finalizes in one transaction (every
+   * earlier batch must be finalized).
    */
-  async commit(params: { built: BuiltBatch; da: 'blob' | 'calldata'; blob?: Uint8Array; claims?: ChunkClaim[] }): Promise<DriverBatch> {
+  async commit(params: { built: BuiltBatch; da: 'blob' | 'calldata'; blob?: Uint8Array; claims?: ChunkClaim[]; commitAndProve?: boolean }): Promise<DriverBatch> {
     const { chunks } = params.built
     const honest = params.blob === undefined && params.claims === undefined && params.built.base === undefined
     if (honest && params.built.queueStart !== this.consumed) throw new Error('these chunks were not built on the committed head')
@@ -257,12 +259,17 @@ export class RollupDriver {
         walletClient: this.anvil.walletClient,
         publicClient: this.anvil.publicClient,
         to: this.d.rollup,
-        data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] }),
+        data: params.commitAndProve
+          ? encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitAndProve', args: [claims, chunks.map((c) => insecureMockProof(c.publicInputs))] })
+          : encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] }),
         blob,
       })
       if (receipt.status !== 'success') throw new Error('commitBatch reverted')
     } else {
-      receipt = await this.send(0, 'commitBatchCalldata', [calldataBatchData({ params: this.params, chunks: chunks.map((c) => c.data) }), claims])
+      const data = calldataBatchData({ params: this.params, chunks: chunks.map((c) => c.data) })
+      receipt = params.commitAndProve
+        ? await this.send(0, 'commitAndProveCalldata', [data, claims, chunks.map((c) => insecureMockProof(c.publicInputs))])
+        : await this.send(0, 'commitBatchCalldata', [data, claims])
     }
     const [, , , committed] = await this.read<readonly bigint[]>('heads')
     const batch: DriverBatch = {
@@ -275,6 +282,7 @@ export class RollupDriver {
       blob,
       receipt,
     }
+    if (params.commitAndProve) this.finalized = batch.number
     if (honest) {
       params.built.state.commit()
       this.seq = params.built.seqEnd
