@@ -1,6 +1,13 @@
 type Labels = Readonly<Record<string, string>>
 
-const key = (labels: Labels | undefined): string => (labels ? JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b))) : '')
+// Series key: label values in the order given (callers of one metric always pass the same
+// label names in the same order); cheap enough to compute on every observation.
+const key = (labels: Labels | undefined): string => {
+  if (!labels) return ''
+  let k = ''
+  for (const n in labels) k += `${n}\u0001${labels[n]}\u0002`
+  return k
+}
 const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')
 const renderLabels = (labels: Labels | undefined, extra?: [string, string]): string => {
   const all = [...Object.entries(labels ?? {}), ...(extra ? [extra] : [])]

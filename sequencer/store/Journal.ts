@@ -22,6 +22,8 @@ export interface JournalStats {
   rows: number
   commitMs: number
   maxGroup: number
+  /** Longest commit so far (ms). */
+  maxCommitMs: number
 }
 
 const MAX_TXS_PER_COMMIT = 4096
@@ -62,7 +64,7 @@ export class Journal {
   private idleWaiters: (() => void)[] = []
   /** Durable heads after the last commit. */
   readonly durable: DurableHeads
-  readonly stats: JournalStats = { commits: 0, rows: 0, commitMs: 0, maxGroup: 0 }
+  readonly stats: JournalStats = { commits: 0, rows: 0, commitMs: 0, maxGroup: 0, maxCommitMs: 0 }
 
   constructor(params: { sink: BatchSink; heads: DurableHeads }) {
     this.sink = params.sink
@@ -186,6 +188,7 @@ export class Journal {
         this.stats.commits++
         this.stats.rows += rows
         this.stats.commitMs += ms
+        this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
         this.stats.maxGroup = Math.max(this.stats.maxGroup, batch.txs.length)
         if (batch.txs.length > 0) this.durable.seq = batch.txs.at(-1)!.seq
         if (batch.queue.length > 0) this.durable.queue = batch.queue.at(-1)!.position + 1

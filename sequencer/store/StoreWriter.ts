@@ -20,6 +20,7 @@ type Reply = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number
  */
 export class StoreWriter {
   private readonly worker: Worker
+  private checkpointer: Worker | undefined
   private readonly waiting = new Map<number, { resolve: (ms: number) => void; reject: (e: Error) => void }>()
   private nextId = 1
   private failure: StoreError | undefined
@@ -41,6 +42,12 @@ export class StoreWriter {
       worker.once('message', onMessage)
       worker.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer failed to start: ${e.message}`, cause: e })))
     })
+    const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { ...params, intervalMs: 1000 }, name: 'store-checkpointer' })
+    await new Promise<void>((resolve, reject) => {
+      checkpointer.once('message', () => resolve())
+      checkpointer.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store checkpointer failed to start: ${e.message}`, cause: e })))
+    })
+    writer.checkpointer = checkpointer
     worker.on('message', (m: Reply) => writer.onReply(m))
     worker.on('error', (e: Error) => writer.fail(`store writer crashed: ${e.message}`))
     worker.on('exit', (code) => {
@@ -75,6 +82,15 @@ export class StoreWriter {
       })
     }
     await this.worker.terminate()
+    if (this.checkpointer) {
+      const cp = this.checkpointer
+      await new Promise<void>((resolve) => {
+        cp.once('message', () => resolve())
+        cp.postMessage({ type: 'close' })
+        setTimeout(resolve, 5000).unref()
+      })
+      await cp.terminate()
+    }
   }
 
   private onReply(m: Reply): void {

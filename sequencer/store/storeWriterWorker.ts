@@ -14,6 +14,8 @@ const { path, synchronous } = workerData as { path: string; synchronous: Synchro
 const port = parentPort!
 try {
   const db = openDatabase({ path, synchronous })
+  // Checkpoints run in their own thread (checkpointWorker.ts), never inside a commit.
+  db.pragma('wal_autocheckpoint = 0')
   const write = batchWriter(db)
   port.on('message', (msg: { type: 'write'; id: number; batch: WriteBatch } | { type: 'close' }) => {
     if (msg.type === 'close') {

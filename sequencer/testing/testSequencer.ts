@@ -35,8 +35,6 @@ export interface TestSequencer {
  */
 export async function testSequencer(params: { users?: number; balance?: bigint; config?: Record<string, unknown>; dir?: string } = {}): Promise<TestSequencer> {
   const world = testWorld({ users: params.users ?? 4, chainId: 31337n, rollupAddress: BigInt(TEST_ROLLUP) })
-  const genesis = new RollupState({ depth: 8 })
-  for (let u = 0; u < world.users.length; u++) applyQueueEntry({ state: genesis, entry: world.deposit({ user: u, amount: params.balance ?? 10n ** 18n }), exitPosition: 0 })
   const dir = params.dir ?? mkdtempSync(join(tmpdir(), 'cw-seq-'))
   const config = parseConfig({
     chainId: 31337,
@@ -50,6 +48,8 @@ export async function testSequencer(params: { users?: number; balance?: bigint; 
     blockIntervalMs: 60_000,
     ...params.config,
   })
+  const genesis = new RollupState({ depth: config.params.depth })
+  for (let u = 0; u < world.users.length; u++) applyQueueEntry({ state: genesis, entry: world.deposit({ user: u, amount: params.balance ?? 10n ** 18n }), exitPosition: 0 })
   const sequencer = await createSequencer({ config, genesis, logger: pino({ level: config.logLevel }) })
   return {
     sequencer,

@@ -1,0 +1,196 @@
+/**
+ * The bench's load generator, a separate process (forked with IPC): it signs every transfer
+ * before any timed window (in worker threads, so signing never competes with the server under
+ * test), then runs the phases it is asked for against the sequencer's HTTP endpoint:
+ * - `closed`: `concurrency` requests in flight at all times (each a single call or a JSON-RPC
+ *   batch of `batch` calls) until the phase's transactions are sent: sustained throughput;
+ * - `open`: transactions sent on a fixed schedule (`rate` per second) whatever the answers,
+ *   latency measured from each transaction's scheduled time (no coordinated omission).
+ * Messages: `prepare` → `prepared`, `run` → `result`, `exit`.
+ */
+import { Agent, request } from 'node:http'
+import { availableParallelism } from 'node:os'
+import { startWorker } from '../workers/startWorker.ts'
+
+export interface Phase {
+  name: string
+  count: number
+  mode: 'closed' | 'open'
+  concurrency?: number
+  batch?: number
+  rate?: number
+}
+
+export interface PhaseResult {
+  name: string
+  ok: number
+  errors: Record<string, number>
+  seconds: number
+  latenciesMs?: { p50: number; p99: number; p999: number; max: number; mean: number }
+  /** A few answers, for the parent to verify their signatures. */
+  sample: unknown[]
+}
+
+interface Prepare {
+  type: 'prepare'
+  url: string
+  domain: bigint
+  chainId: bigint
+  rollup: `0x${string}`
+  accounts: number
+  firstIndex: number
+  phases: Phase[]
+}
+
+let bodies: string[][] = []
+let phases: Phase[] = []
+let url = ''
+
+async function prepare(m: Prepare): Promise<void> {
+  phases = m.phases
+  url = m.url
+  const nonce = new Array<number>(m.accounts).fill(0)
+  let cursor = 0
+  const jobs: [number, number, number, number][][] = phases.map((p) =>
+    Array.from({ length: p.count }, () => {
+      const u = cursor++ % m.accounts
+      return [u, m.firstIndex + u, m.firstIndex + ((u + 1) % m.accounts), nonce[u]!++] as [number, number, number, number]
+    }),
+  )
+  const all = jobs.flat()
+  const threads = Math.max(1, availableParallelism())
+  const per = Math.ceil(all.length / threads)
+  const parts = await Promise.all(
+    Array.from({ length: threads }, (_, i) => {
+      const w = startWorker({ url: new URL('./signWorker.ts', import.meta.url), workerData: { domain: m.domain, chainId: m.chainId, rollup: m.rollup, amount: 1000n, jobs: all.slice(i * per, (i + 1) * per) } })
+      return new Promise<string[]>((resolve, reject) => {
+        w.once('message', (x: string[]) => {
+          resolve(x)
+          void w.terminate()
+        })
+        w.once('error', reject)
+      })
+    }),
+  )
+  const signed = parts.flat()
+  let at = 0
+  bodies = phases.map((p) => {
+    const mine = signed.slice(at, at + p.count)
+    at += p.count
+    const b = p.batch ?? 1
+    const out: string[] = []
+    for (let i = 0; i < mine.length; i += b) {
+      const calls = mine.slice(i, i + b).map((tx, j) => `{"jsonrpc":"2.0","id":${i + j},"method":"rollup_sendTransaction","params":[${tx}]}`)
+      out.push(b === 1 ? calls[0]! : `[${calls.join(',')}]`)
+    }
+    return out
+  })
+}
+
+function post(agent: Agent, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve(Buffer.concat(chunks).toString()))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+function tally(answer: string, r: PhaseResult): number {
+  const parsed = JSON.parse(answer) as unknown
+  const list = (Array.isArray(parsed) ? parsed : [parsed]) as { result?: unknown; error?: { code: number } }[]
+  let ok = 0
+  for (const x of list) {
+    if (x.result) {
+      ok++
+      if (r.sample.length < 64 && Math.random() < 0.02) r.sample.push(x.result)
+    } else {
+      const k = String(x.error?.code ?? 'unknown')
+      r.errors[k] = (r.errors[k] ?? 0) + 1
+    }
+  }
+  r.ok += ok
+  return ok
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function run(index: number): Promise<PhaseResult> {
+  const phase = phases[index]!
+  const list = bodies[index]!
+  const r: PhaseResult = { name: phase.name, ok: 0, errors: {}, seconds: 0, sample: [] }
+  if (phase.mode === 'closed') {
+    const agent = new Agent({ keepAlive: true, maxSockets: phase.concurrency ?? 64 })
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: phase.concurrency ?? 64 }, async () => {
+        while (next < list.length) tally(await post(agent, list[next++]!), r)
+      }),
+    )
+    r.seconds = (performance.now() - started) / 1000
+    agent.destroy()
+    return r
+  }
+  const rate = phase.rate ?? 1000
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 })
+  // Warm the connections first, outside the measurement.
+  await Promise.all(Array.from({ length: 16 }, () => post(agent, '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}')))
+  const latencies: number[] = []
+  const inFlight: Promise<void>[] = []
+  const started = performance.now()
+  let next = 0
+  while (next < list.length) {
+    const now = performance.now()
+    while (next < list.length && started + (next * 1000) / rate <= now) {
+      const scheduled = started + (next * 1000) / rate
+      const body = list[next++]!
+      inFlight.push(
+        post(agent, body).then(
+          (a) => {
+            if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
+          },
+          () => {
+            r.errors.network = (r.errors.network ?? 0) + 1
+          },
+        ),
+      )
+    }
+    const wait = started + (next * 1000) / rate - performance.now()
+    await new Promise((res) => (wait > 1 ? setTimeout(res, Math.floor(wait)) : setImmediate(res)))
+  }
+  await Promise.all(inFlight)
+  r.seconds = (performance.now() - started) / 1000
+  agent.destroy()
+  latencies.sort((a, b) => a - b)
+  r.latenciesMs = {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    p999: percentile(latencies, 99.9),
+    max: latencies.at(-1) ?? NaN,
+    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+  }
+  return r
+}
+
+process.on('message', (m: Prepare | { type: 'run'; phase: number } | { type: 'exit' }) => {
+  if (m.type === 'prepare') {
+    const t = performance.now()
+    prepare(m).then(
+      () => process.send!({ type: 'prepared', ms: performance.now() - t }),
+      (e: Error) => process.send!({ type: 'error', message: e.message }),
+    )
+  } else if (m.type === 'run') {
+    run(m.phase).then(
+      (result) => process.send!({ type: 'result', result }),
+      (e: Error) => process.send!({ type: 'error', message: e.message }),
+    )
+  } else process.exit(0)
+})
+process.send!({ type: 'ready' })
