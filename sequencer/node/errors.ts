@@ -183,6 +183,24 @@ export class NotFinalizedError extends NodeError {
   }
 }
 
+/**
+ * L1 finalized a batch the node could not apply (its data is missing or does not replay): the
+ * node cannot rebuild anything after it, and the finalized state it would serve is unknown.
+ *
+ * @example
+ * ```ts
+ * throw new FinalizedNotAppliedError({ batch: 12n, why: 'rejected: DECODE_ERROR' })
+ * ```
+ */
+export class FinalizedNotAppliedError extends NodeError {
+  override name = 'FinalizedNotAppliedError'
+  readonly batch: bigint
+  constructor(params: { batch: bigint; why: string }) {
+    super({ code: 'FINALIZED_NOT_APPLIED', severity: 'critical', message: `L1 finalized batch ${params.batch}, which the node could not apply (${params.why})` })
+    this.batch = params.batch
+  }
+}
+
 function describe(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e)
 }

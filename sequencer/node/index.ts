@@ -25,6 +25,7 @@ export {
   StoreMismatchError,
   NotFoundError,
   NotFinalizedError,
+  FinalizedNotAppliedError,
   type NodeErrorSeverity,
   type BadBatchReason,
 } from './errors.ts'

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { QUEUE_KIND, bigintToAddress } from '../../../protocol/index.ts'
-import { NodeError, NotFoundError } from '../errors.ts'
+import { NotFoundError } from '../errors.ts'
 import type { RollupNode } from '../rollupNode.ts'
 
 /** The `DepositEntry` struct `escapeRefundDeposit` takes. */
@@ -16,6 +16,7 @@ export interface DepositEntryArg {
 /**
  * The arguments of `escapeRefundDeposit(position, entry)` for a deposit that no finalized
  * batch consumed (in escape mode it is refunded to its sender), from the queue events.
+ * Throws `NotFoundError` for a position that holds no such deposit.
  *
  * @example
  * ```ts
@@ -29,7 +30,7 @@ export function getDepositRefund(node: RollupNode, params: { position: bigint })
   if (q.entry.kind !== QUEUE_KIND.DEPOSIT) throw new NotFoundError({ what: `deposit at queue position ${params.position}`, detail: `it is of kind ${q.entry.kind}` })
   const finalizedQueue = store.lastFinalized()?.queueEnd ?? 0n
   if (params.position < finalizedQueue) {
-    throw new NodeError({ code: 'DEPOSIT_CONSUMED', severity: 'data', message: `deposit ${params.position} was consumed by a finalized batch (finalized queue end ${finalizedQueue})` })
+    throw new NotFoundError({ what: `refundable deposit at queue position ${params.position}`, detail: `it was consumed by a finalized batch (finalized queue end ${finalizedQueue})` })
   }
   const f = q.fields
   return { args: [params.position, { sender: bigintToAddress(f.sender), toIndex: f.index, tokenId: f.tokenId, amount: f.amount, pubKeyX: f.pubKeyX, pubKeyY: f.pubKeyY }] }

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import { bigintToAddress, chunkLayout, computeRoot, denseProof, exitLeafHash, type ExitLeaf } from '../../../protocol/index.ts'
-import { NodeError, NotFinalizedError, NotFoundError } from '../errors.ts'
+import { L1InconsistencyError, NotFinalizedError, NotFoundError } from '../errors.ts'
 import type { RollupNode } from '../rollupNode.ts'
 
 /**
@@ -34,7 +34,7 @@ export function getExitProof(
   const depth = chunkLayout(p).exitDepth
   const siblings = denseProof(leaves, params.position, depth)
   if (computeRoot({ leaf: leaves[params.position]!, index: BigInt(params.position), siblings }) !== chunk.publicInputs[4]) {
-    throw new NodeError({ code: 'EXIT_ROOT_MISMATCH', severity: 'critical', message: `the exits of batch ${params.batch} chunk ${params.chunk} do not give its exit root` })
+    throw new L1InconsistencyError({ message: `the stored exits of batch ${params.batch} chunk ${params.chunk} do not give its exit root` })
   }
   return { exit, args: [params.batch, BigInt(params.chunk), BigInt(params.position), bigintToAddress(exit.recipient), exit.tokenId, exit.amount, siblings] }
 }

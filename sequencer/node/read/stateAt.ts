@@ -1,5 +1,5 @@
 import type { RollupState } from '../../../protocol/index.ts'
-import { NodeError } from '../errors.ts'
+import { FinalizedNotAppliedError } from '../errors.ts'
 import type { RollupNode } from '../rollupNode.ts'
 
 /** Which state a read looks at: after every applied batch (`head`), or after the last finalized one. */
@@ -10,8 +10,8 @@ const cache = new WeakMap<RollupNode, { key: string; state: RollupState; batch: 
 /**
  * The state a read looks at, and the batch it is the state after (0: genesis). The finalized
  * state is the head without the applied batches L1 has not finalized (their undo records);
- * it is what escape mode freezes. Throws a `NodeError` `FINALIZED_NOT_APPLIED` when L1
- * finalized a batch the node could not apply.
+ * it is what escape mode freezes. Throws {@link FinalizedNotAppliedError} when L1 finalized
+ * a batch the node could not apply.
  *
  * @example
  * ```ts
@@ -23,7 +23,7 @@ export function stateAt(node: RollupNode, params: { at?: StateTag } = {}): { sta
   if ((params.at ?? 'head') === 'head') return { state: state.head, batch: store.lastApplied()?.number ?? 0n }
   const finalized = store.lastFinalized()
   if (finalized && finalized.status !== 'applied') {
-    throw new NodeError({ code: 'FINALIZED_NOT_APPLIED', severity: 'critical', message: `L1 finalized batch ${finalized.number}, which the node could not apply (${finalized.reason ?? finalized.status})` })
+    throw new FinalizedNotAppliedError({ batch: finalized.number, why: finalized.reason ? `${finalized.status}: ${finalized.reason}` : finalized.status })
   }
   const key = `${state.head.root}:${undos.map((u) => u.batch).join(',')}`
   const hit = cache.get(node)
