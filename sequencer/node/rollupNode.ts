@@ -64,7 +64,8 @@ export class RollupNode {
       result.committed.push(...r.committed)
       result.finalized.push(...r.finalized)
       result.reverted.push(...r.reverted)
-      const a = await applyPendingBatches(this.context)
+      // While catching up, apply only finalized batches (their finalization may be in the next range).
+      const a = await applyPendingBatches(this.context, { onlyFinalized: to < target })
       result.applied.push(...a.applied)
       result.stopped = a.stopped
       result.processedBlock = to

@@ -29,12 +29,16 @@ export interface ApplyOutcome {
  *   `FINALIZED_NOT_APPLIED` and cannot go further.
  * - in escape mode, batches that L1 did not finalize are never applied (they are dead).
  *
+ * With `onlyFinalized` it also stops at the first batch L1 has not finalized (as far as the
+ * node has read): a node catching up applies history with `proven` checks instead of
+ * recomputing what the proofs bind, and applies the rest once it reaches the head.
+ *
  * @example
  * ```ts
  * const { applied, stopped } = await applyPendingBatches(node.context)
  * ```
  */
-export async function applyPendingBatches(ctx: NodeContext): Promise<ApplyOutcome> {
+export async function applyPendingBatches(ctx: NodeContext, params: { onlyFinalized?: boolean } = {}): Promise<ApplyOutcome> {
   const { store, state, logger } = ctx
   const applied: bigint[] = []
   for (;;) {
@@ -42,6 +46,7 @@ export async function applyPendingBatches(ctx: NodeContext): Promise<ApplyOutcom
     if (!b) return { applied, stopped: undefined }
     if (b.status === 'rejected') return { applied, stopped: { batch: b.number, status: 'rejected', reason: b.reason ?? 'UNKNOWN', message: b.message ?? '' } }
     if (store.escape && !b.finalized) return { applied, stopped: undefined }
+    if (params.onlyFinalized && !b.finalized) return { applied, stopped: undefined }
 
     let data: Awaited<ReturnType<typeof fetchBatchData>>
     try {
