@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEVNET_PARAMS } from '../../protocol/index.ts'
 import { prng } from '../../protocol/transition/testWorld.ts'
 import { createNode } from './createNode.ts'
-import { StoreMismatchError } from './errors.ts'
+import { RetryExhaustedError, StoreMismatchError } from './errors.ts'
 import type { RollupEvent } from './l1/rollupEvent.ts'
 import { getBatch } from './read/getBatch.ts'
 import { getStateRoot } from './read/getStateRoot.ts'
@@ -94,6 +94,24 @@ describe('node over an in-memory L1', () => {
     l1.head = b.block + 2n
     await node.sync()
     expect(getStateRoot(node).root).toBe(b.root)
+    await node.close()
+  })
+
+  it('halves a block range the endpoint refuses (too many logs) and never skips one', async () => {
+    const l1 = memoryL1Reader({ rollup: h1.rollup, chainId: h1.chainId, config: h1.config, events: h1.events })
+    const events = l1.events
+    const asked: bigint[] = []
+    l1.events = async (range) => {
+      asked.push(range.toBlock - range.fromBlock + 1n)
+      if (range.toBlock - range.fromBlock >= 2n) throw new RetryExhaustedError({ what: 'eth_getLogs', attempts: 1, cause: new Error('query returned more than 10000 results') })
+      return events(range)
+    }
+    const node = await createNode({ l1, rollup: l1.rollup, fromBlock: 1n, storePath: join(dir, 'halving.sqlite'), blobs: memoryBlobSource({ blobs: h1.blobs }), kzg: false, options: { confirmations: 0n, rangeSize: 1000n } })
+    await node.sync()
+    expect(getStateRoot(node).root).toBe(h1.batches.at(-1)!.root)
+    expect(asked[0]).toBeGreaterThan(2n)
+    expect(asked[1]).toBe((asked[0]! + 1n) / 2n)
+    expect(Math.max(...asked.slice(2).map(Number))).toBeLessThanOrEqual(2)
     await node.close()
   })
 

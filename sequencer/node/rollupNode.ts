@@ -1,3 +1,4 @@
+import { RetryExhaustedError } from './errors.ts'
 import type { NodeContext } from './nodeContext.ts'
 import { applyPendingBatches, type ApplyOutcome } from './sync/applyPendingBatches.ts'
 import { recordEvents } from './sync/recordEvents.ts'
@@ -18,8 +19,9 @@ export interface SyncResult {
 
 /**
  * A node that rebuilds the rollup's state from L1 alone (see `createNode`). `sync()` reads
- * L1 up to the head minus the confirmation depth, range by range, records the events and
- * applies the batches; call it in a loop (or `run`). The state and everything read from L1
+ * L1 up to the head minus the confirmation depth, range by range (halving a range whose
+ * `eth_getLogs` keeps failing, never skipping one), records the events and applies the
+ * batches; call it in a loop (or `run`). The state and everything read from L1
  * live in the store, so a restarted node resumes where it stopped. Reads are plain functions
  * over the node (`getAccount(node, ...)`, `getEscapeProof(node, ...)`, ...).
  *
@@ -55,9 +57,20 @@ export class RollupNode {
     const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined }
     let from = store.processedBlock + 1n
     let ranges = 0
+    let size = options.rangeSize
     while (from <= target && !this.stopRequested) {
-      const to = from + options.rangeSize - 1n < target ? from + options.rangeSize - 1n : target
-      const events = await l1.events({ fromBlock: from, toBlock: to })
+      const to = from + size - 1n < target ? from + size - 1n : target
+      let events: Awaited<ReturnType<typeof l1.events>>
+      try {
+        events = await l1.events({ fromBlock: from, toBlock: to })
+      } catch (e) {
+        // An endpoint may refuse large ranges (too many logs): ask again for half of it, down to
+        // one block, then give up this sync. Never skip a range.
+        if (!(e instanceof RetryExhaustedError) || to === from) throw e
+        size = (to - from + 2n) / 2n
+        this.context.logger.warn({ from: from.toString(), to: to.toString(), size: size.toString() }, 'eth_getLogs failed; halving the range')
+        continue
+      }
       const r = await recordEvents(this.context, { events })
       store.setProcessedBlock(to)
       result.queued += r.queued
