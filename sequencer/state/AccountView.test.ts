@@ -51,7 +51,7 @@ describe('AccountView and checkL2Tx against RollupState and resolveL2Tx', () => 
           if (!expected.ok) expect((got as { reason: string }).reason).toBe(expected.reason)
           else {
             accepted++
-            expect((got as { da: unknown }).da).toEqual(expected.da)
+            expect((got as unknown as { da: unknown }).da).toEqual(expected.da)
             applyDaTx({ state, tx: expected.da, exitPosition: 0 })
             applyDaTx({ state: view, tx: expected.da, exitPosition: 0 })
           }
