@@ -13,9 +13,11 @@
  *   does for batches not yet finalized).
  * - `replay`: decode + replay + the same checks, without store and KZG.
  * - the baseline: protocol's `replayChunk` (full Merkle witnesses) on the same chunks.
- * Hashing dominates: Poseidon runs in WebAssembly on one core.
+ * Hashing dominates: Poseidon runs in WebAssembly on one core. `proven` figures are the best
+ * of three rounds (each on a fresh copy of a store synced through the deposits), as the other
+ * benches do on this shared machine; `full` is measured once.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadKzg } from '../l1-contracts/index.ts'
@@ -28,6 +30,8 @@ import { syntheticHistory, type SyntheticHistory } from '../sequencer/node/testi
 import type { BenchResult } from './result.ts'
 
 const TRANSFER_BATCHES = 2
+/** Rounds per figure, keeping the best (the machine is shared); `full` is slow, measured once. */
+const roundsOf = (checks: string): number => (checks === 'full' ? 1 : 3)
 
 export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = []
@@ -47,47 +51,43 @@ export async function run(): Promise<BenchResult[]> {
       const txs = transfers.reduce((s, b) => s + b.txs, 0)
       console.log(`  history: ${accounts} accounts, ${transfers.length} batches of ${transfers[0]!.chunks.length} chunks, ${txs} transactions (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
 
+      // a store synced through the deposits, copied for every measured rebuild
+      const base = join(dir, `${accounts}-base.sqlite`)
+      const l1 = memoryL1Reader({ rollup: h.rollup, chainId: h.chainId, config: h.config, events: h.events })
+      const open = (path: string, checks: 'auto' | 'full') => createNode({ l1, rollup: h.rollup, fromBlock: 1n, storePath: path, blobs: memoryBlobSource({ blobs: h.blobs }), kzg, options: { confirmations: 0n, checks } })
+      l1.head = deposits.at(-1)!.block + 1n
+      const seed = await open(base, 'auto')
+      await seed.sync()
+      await seed.close()
+      l1.head = h.events.at(-1)!.at.blockNumber
       for (const checks of ['auto', 'full'] as const) {
         const label = checks === 'auto' ? 'proven' : 'full'
-        const l1 = memoryL1Reader({ rollup: h.rollup, chainId: h.chainId, config: h.config, events: h.events })
-        const path = join(dir, `${accounts}-${label}.sqlite`)
-        const node = await createNode({ l1, rollup: h.rollup, fromBlock: 1n, storePath: path, blobs: memoryBlobSource({ blobs: h.blobs }), kzg, options: { confirmations: 0n, checks } })
-        l1.head = deposits.at(-1)!.block + 1n
-        await node.sync()
-        l1.head = h.events.at(-1)!.at.blockNumber
-        const start = performance.now()
-        await node.sync()
-        const seconds = (performance.now() - start) / 1000
-        if (getStateRoot(node).root !== h.batches.at(-1)!.root) throw new Error('the node did not reach the history root')
-        push(`node_rebuild_tx_per_s_${accounts}_accounts_${label}`, txs / seconds, 'tx/s')
-        if (checks === 'auto') {
+        let best = 0
+        for (let round = 0; round < roundsOf(checks); round++) {
+          const path = join(dir, `${accounts}-${label}-${round}.sqlite`)
+          copyFileSync(base, path)
+          const node = await open(path, checks)
+          const start = performance.now()
+          await node.sync()
+          const seconds = (performance.now() - start) / 1000
+          if (getStateRoot(node).root !== h.batches.at(-1)!.root) throw new Error('the node did not reach the history root')
+          best = Math.max(best, txs / seconds)
           await node.close()
-          const reopen = performance.now()
-          const again = await createNode({ l1, rollup: h.rollup, fromBlock: 1n, storePath: path, blobs: memoryBlobSource({ blobs: h.blobs }), kzg, options: { confirmations: 0n } })
-          push(`node_restart_ms_${accounts}_accounts`, performance.now() - reopen, 'ms')
-          push(`node_store_bytes_per_account_${accounts}_accounts`, storeBytes(path) / accounts, 'bytes')
-          await again.close()
-        } else {
-          await node.close()
+          if (checks === 'auto' && round === 0) {
+            const reopen = performance.now()
+            await (await open(path, checks)).close()
+            push(`node_restart_ms_${accounts}_accounts`, performance.now() - reopen, 'ms')
+            push(`node_store_bytes_per_account_${accounts}_accounts`, storeBytes(path) / accounts, 'bytes')
+          }
         }
+        push(`node_rebuild_tx_per_s_${accounts}_accounts_${label}`, best, 'tx/s')
       }
 
       // decode + replay + claim checks alone
       for (const checks of ['proven', 'full'] as const) {
-        const state = stateAfter(h, deposits.length)
-        let queueEnd = BigInt(accounts)
-        let seq = 0n
-        const start = performance.now()
-        for (const b of transfers) {
-          const layer = state.beginBatch()
-          const decoded = decodeBatchData({ params: PRODUCTION_PARAMS, batch: b.number, data: { kind: 'blob', blob: b.blob } })
-          const r = replayBatch({ state: layer.state, params: PRODUCTION_PARAMS, domain: h.config.domain, batch: b.number, decoded, claims: b.claims, commit: { queueEnd, newStateRoot: b.root }, queue: { entries: (_, c) => (c === 0 ? [] : undefined), hashAt: () => h.batches[deposits.length - 1]!.claims.at(-1)![3] }, queueStart: queueEnd, firstSeq: seq, checkData: true, checks })
-          state.apply(layer)
-          queueEnd = r.queueEnd
-          seq = r.seqEnd
-        }
-        const seconds = (performance.now() - start) / 1000
-        push(`node_replay_tx_per_s_${accounts}_accounts_${checks}`, txs / seconds, 'tx/s')
+        let best = 0
+        for (let round = 0; round < roundsOf(checks); round++) best = Math.max(best, replayRate(h, checks))
+        push(`node_replay_tx_per_s_${accounts}_accounts_${checks}`, best, 'tx/s')
       }
 
       // the baseline: protocol's replayChunk on the first 6 chunks of the first transfer batch
@@ -109,6 +109,39 @@ export async function run(): Promise<BenchResult[]> {
     rmSync(dir, { recursive: true, force: true })
   }
   return out
+}
+
+/** Transactions per second of decode + replay + checks of the history's transfer batches. */
+function replayRate(h: SyntheticHistory, checks: 'proven' | 'full'): number {
+  const deposits = h.batches.filter((b) => b.deposits > 0)
+  const transfers = h.batches.filter((b) => b.txs > 0)
+  const state = stateAfter(h, deposits.length)
+  const queueHash = deposits.at(-1)!.claims.at(-1)![3]!
+  let queueEnd = BigInt(deposits.reduce((s, b) => s + b.deposits, 0))
+  let seq = 0n
+  const start = performance.now()
+  for (const b of transfers) {
+    const layer = state.beginBatch()
+    const decoded = decodeBatchData({ params: PRODUCTION_PARAMS, batch: b.number, data: { kind: 'blob', blob: b.blob } })
+    const r = replayBatch({
+      state: layer.state,
+      params: PRODUCTION_PARAMS,
+      domain: h.config.domain,
+      batch: b.number,
+      decoded,
+      claims: b.claims,
+      commit: { queueEnd, newStateRoot: b.root },
+      queue: { entries: (_, count) => (count === 0 ? [] : undefined), hashAt: () => queueHash },
+      queueStart: queueEnd,
+      firstSeq: seq,
+      checkData: true,
+      checks,
+    })
+    state.apply(layer)
+    queueEnd = r.queueEnd
+    seq = r.seqEnd
+  }
+  return transfers.reduce((s, b) => s + b.txs, 0) / ((performance.now() - start) / 1000)
 }
 
 /** The node state after the first `batches` batches of the history, replayed again. */
