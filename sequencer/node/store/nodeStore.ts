@@ -251,12 +251,17 @@ export class NodeStore {
 
   // ------------------------------------------------------------------ state
 
-  /** The head state as stored: tree nodes, accounts and the next index. */
+  /** The head state as stored: tree nodes, accounts (each read once, row by row) and the next index. */
   loadState(): { nodes: Iterable<[number, bigint]>; accounts: Iterable<[bigint, Account]>; nextIndex: bigint } {
-    const nodes = (this.db.prepare('SELECT key, value FROM nodes').raw().all() as [number, Buffer][]).map(([k, v]) => [k, nodeFromBytes(v)] as [number, bigint])
-    const accounts = (this.db.prepare('SELECT * FROM accounts').all() as AccountRow[]).map(accountFromRow)
+    const db = this.db
+    const nodes = function* (): Generator<[number, bigint]> {
+      for (const [k, v] of db.prepare('SELECT key, value FROM nodes').raw().iterate() as Iterable<[number, Buffer]>) yield [k, nodeFromBytes(v)]
+    }
+    const accounts = function* (): Generator<[bigint, Account]> {
+      for (const row of db.prepare('SELECT * FROM accounts').iterate() as Iterable<AccountRow>) yield accountFromRow(row)
+    }
     const next = this.meta('nextIndex')
-    return { nodes, accounts, nextIndex: next === undefined ? 1n : BigInt(next) }
+    return { nodes: nodes(), accounts: accounts(), nextIndex: next === undefined ? 1n : BigInt(next) }
   }
 
   /** The undo records of every applied batch that is not finalized, oldest first. */
