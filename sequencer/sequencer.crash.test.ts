@@ -27,30 +27,57 @@ const dir = mkdtempSync(join(tmpdir(), 'cw-crash-'))
 const dbPath = join(dir, 'sequencer.db')
 const world = testWorld({ users: USERS, chainId: 31337n, rollupAddress: BigInt(TEST_ROLLUP) })
 let child: ChildProcess | undefined
+let spare: ChildProcess | undefined
 
 afterAll(() => {
   child?.kill('SIGKILL')
+  spare?.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 })
 
-function start(workers: number): { proc: ChildProcess; ready: Promise<number> } {
+interface Child {
+  proc: ChildProcess
+  workers: number
+  warm: Promise<void>
+  /** Lets it open the store; resolves with its port once it serves. */
+  go(): Promise<number>
+}
+
+/** Starts a sequencer process that loads its modules and waits for `go()`. */
+function spawnChild(workers: number): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing', 'crashChild.ts')], {
     env: { ...process.env, CW_DB_PATH: dbPath, CW_TEST_USERS: String(USERS), CW_WORKERS: String(workers) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   let err = ''
+  let out = ''
   proc.stderr!.on('data', (d) => (err += d.toString()))
-  const ready = new Promise<number>((resolve, reject) => {
-    let out = ''
-    proc.stdout!.on('data', (d) => {
-      out += d.toString()
-      const m = /READY (\d+)/.exec(out)
-      if (m) resolve(Number(m[1]))
-    })
-    proc.on('exit', (code, signal) => reject(new Error(`sequencer exited before READY (${code ?? signal}): ${err.slice(-2000)}`)))
-  })
-  ready.catch(() => {})
-  return { proc, ready }
+  const exited = new Promise<never>((_, reject) => proc.on('exit', (code, signal) => reject(new Error(`sequencer exited (${code ?? signal}): ${err.slice(-2000)}`))))
+  exited.catch(() => {})
+  const seen = (re: RegExp): Promise<RegExpExecArray> =>
+    Promise.race([
+      new Promise<RegExpExecArray>((resolve) => {
+        const check = (): void => {
+          const m = re.exec(out)
+          if (m) resolve(m)
+          else proc.stdout!.once('data', (d) => ((out += d.toString()), check()))
+        }
+        check()
+      }),
+      exited,
+    ])
+  const warm = seen(/WARM/).then(() => undefined)
+  warm.catch(() => {})
+  return {
+    proc,
+    workers,
+    warm,
+    async go() {
+      await warm
+      proc.stdin!.write('GO\n')
+      return Number((await seen(/READY (\d+)/))[1])
+    },
+  }
 }
 
 async function rpc(port: number, method: string, params: unknown[]): Promise<{ result?: any; error?: { code: number; message: string } }> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -73,21 +100,37 @@ describe('crash safety', () => {
     let refusedNonce = 0
     let killsDuringStart = 0
     const rounds: number[] = []
+    // One round in four with a crypto worker thread, the others with crypto on the event loop
+    // (faster to start): different timings of signing against the group commit. The next
+    // process loads while the current one runs.
+    const workersOf = (round: number): number => (round % 4 === 1 ? 1 : 0)
+    let next = spawnChild(workersOf(0))
     for (let round = 0; round <= KILLS; round++) {
-      // One round in four with a crypto worker thread, the others with crypto on the event
-      // loop (faster to start): different timings of signing against the group commit.
-      const s = start(round % 4 === 1 ? 1 : 0)
+      const s = next
       child = s.proc
+      const t0 = performance.now()
+      await s.warm
+      const tWarm = performance.now()
+      const ready = s.go()
+      ready.catch(() => {})
       // Now and then kill while it is still opening and replaying its store.
       if (round < KILLS && r.chance(0.15)) {
-        await new Promise((res) => setTimeout(res, 50 + r.int(300)))
+        await new Promise((res) => setTimeout(res, r.int(200)))
         if (s.proc.exitCode === null) {
           await killed(s.proc)
           killsDuringStart++
+          await ready.catch(() => {})
+          next = spawnChild(workersOf(round + 1))
+          spare = next.proc
           continue
         }
       }
-      const port = await s.ready
+      const port = await ready.finally(() => {
+        // The next process loads while this one serves (not while it starts).
+        next = spawnChild(workersOf(round + 1))
+        spare = next.proc
+      })
+      const tReady = performance.now()
 
       // After every restart: every preconfirmation received so far is there, unchanged.
       const seqs = [...received.keys()]
@@ -96,6 +139,8 @@ describe('crash safety', () => {
         const res = (await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) })).json()) as { id: number; result: PreconfirmationJson }[]
         for (const x of res) expect(x.result, `seq ${seqs[i + x.id]}`).toEqual(received.get(seqs[i + x.id]!))
       }
+      const tChecked = performance.now()
+      if (process.env.CW_CRASH_DEBUG) console.log(`round ${round}: warm ${(tWarm - t0).toFixed(0)} ms, start ${(tReady - tWarm).toFixed(0)} ms, check ${(tChecked - tReady).toFixed(0)} ms`)
       if (round === KILLS) break
 
       // Load: CONCURRENCY senders, each its own account, nonces from the sequencer's state.
@@ -128,7 +173,7 @@ describe('crash safety', () => {
           if (!(e instanceof TypeError && /fetch failed/.test(e.message))) throw e // anything but the kill
         }
       })
-      await new Promise((res) => setTimeout(res, 100 + r.int(400)))
+      await new Promise((res) => setTimeout(res, 100 + r.int(300)))
       await killed(s.proc)
       stop = true
       await Promise.all(senders)
@@ -147,6 +192,7 @@ describe('crash safety', () => {
       }
     }
     await killed(child!)
+    await killed(next.proc)
 
     const sequencer = privateKeyToAddress(TEST_SEQUENCER_KEY)
     for (const pre of received.values()) expect(await verifyPreconfirmation({ signed: preconfirmationFromJson(pre), sequencer })).toBe(true)

@@ -32,21 +32,21 @@ export class StoreWriter {
 
   /** Starts the writer thread on the store file and waits until its connection is open. */
   static async start(params: { path: string; synchronous: SynchronousLevel }): Promise<StoreWriter> {
+    const ready = (w: Worker, what: string): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        w.once('message', (m: Reply) => (m.type === 'fatal' ? reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `${what} cannot open ${params.path}: ${m.message}` })) : resolve()))
+        w.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `${what} failed to start: ${e.message}`, cause: e })))
+      })
+    // The writer and the checkpointer start side by side.
     const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: params, name: 'store-writer' })
-    const writer = new StoreWriter(worker)
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (m: Reply): void => {
-        if (m.type === 'ready') resolve()
-        else if (m.type === 'fatal') reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer cannot open ${params.path}: ${m.message}` }))
-      }
-      worker.once('message', onMessage)
-      worker.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store writer failed to start: ${e.message}`, cause: e })))
-    })
     const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { ...params, intervalMs: 1000 }, name: 'store-checkpointer' })
-    await new Promise<void>((resolve, reject) => {
-      checkpointer.once('message', () => resolve())
-      checkpointer.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `store checkpointer failed to start: ${e.message}`, cause: e })))
-    })
+    try {
+      await Promise.all([ready(worker, 'store writer'), ready(checkpointer, 'store checkpointer')])
+    } catch (e) {
+      await Promise.all([worker.terminate(), checkpointer.terminate()])
+      throw e
+    }
+    const writer = new StoreWriter(worker)
     writer.checkpointer = checkpointer
     worker.on('message', (m: Reply) => writer.onReply(m))
     worker.on('error', (e: Error) => writer.fail(`store writer crashed: ${e.message}`))

@@ -1,11 +1,14 @@
 /**
  * A sequencer process for the crash test (test support): the test world's users funded at
- * genesis, configuration from the environment (`CW_*`, see `configFromEnv`), listening on a
- * free port, which it prints as `READY <port>` once it serves.
+ * genesis, configuration from the environment, listening on a free port. It loads its modules,
+ * prints `WARM`, and waits for a line `GO` on stdin before it opens the store, so that the
+ * test can start the next process while the current one runs (loading the protocol takes
+ * seconds; opening and replaying the store is what a restart is about). Once it serves it
+ * prints `READY <port>`.
  *
  * @example
  * ```sh
- * CW_DB_PATH=/tmp/x/seq.db CW_TEST_USERS=16 node --import tsx sequencer/testing/crashChild.ts
+ * echo GO | CW_DB_PATH=/tmp/x/seq.db CW_TEST_USERS=16 node --import tsx sequencer/testing/crashChild.ts
  * ```
  */
 import { pino } from 'pino'
@@ -14,8 +17,20 @@ import { testWorld } from '../../protocol/transition/testWorld.ts'
 import { parseConfig } from '../config/index.ts'
 import { createSequencer } from '../createSequencer.ts'
 import { createRpcServer } from '../rpc/createRpcServer.ts'
+import { warmUpCrypto } from '../crypto/cryptoJobs.ts'
 import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testSequencer.ts'
 
+// Compile the crypto's WebAssembly now, not after GO (the sequencer's own warm-up is then quick).
+warmUpCrypto({ domain: 1n, chainId: 31337n, rollup: TEST_ROLLUP, key: new Uint8Array(32).fill(1) })
+process.stdout.write('WARM\n')
+await new Promise<void>((resolve) => {
+  let input = ''
+  process.stdin.on('data', (d) => {
+    input += d.toString()
+    if (input.includes('GO')) resolve()
+  })
+})
+process.stdin.pause()
 const users = Number(process.env.CW_TEST_USERS ?? 16)
 const world = testWorld({ users, chainId: 31337n, rollupAddress: BigInt(TEST_ROLLUP) })
 const genesis = new RollupState({ depth: 8 })
