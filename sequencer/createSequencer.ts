@@ -59,6 +59,10 @@ export interface Sequencer {
   /** Applies L1 queue entries from `position` (the L1 follower's entry point; tests fund accounts with it). */
   applyQueueEntries(params: { position: number; entries: readonly QueueEntry[] }): Promise<QueueOutcome[]>
   status(): SequencerStatus
+  /** Calls `listener` with every new preconfirmation once durable and signed; returns how to stop. */
+  onPreconfirmed(listener: (accepted: AcceptedTx) => void): () => void
+  /** Calls `listener` with every sealed block once durable; returns how to stop. */
+  onBlock(listener: (block: BlockRow) => void): () => void
   /** Starts sealing blocks. */
   start(): void
   /** Stops taking transactions, answers those in progress, writes everything, and closes. */
@@ -166,6 +170,7 @@ export async function createSequencer(params: {
   const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
 
   let stopped = false
+  const preconfListeners = new Set<(a: AcceptedTx) => void>()
   const onCritical = (e: SequencerError): void => {
     logger.fatal({ err: e, code: e.code }, 'critical failure: the sequencer stops taking transactions and must restart')
     sealer.stop()
@@ -188,6 +193,9 @@ export async function createSequencer(params: {
     now,
     metrics,
     onAdmitted: (seq, hash) => sealer.add(seq, hash),
+    onPreconfirmed: (a) => {
+      for (const l of preconfListeners) l(a)
+    },
     onCritical,
   })
 
@@ -244,6 +252,11 @@ export async function createSequencer(params: {
     submit: (signed) => mempool.submit(signed),
     applyQueueEntries: (p) => mempool.applyQueueEntries(p),
     status,
+    onPreconfirmed(listener) {
+      preconfListeners.add(listener)
+      return () => preconfListeners.delete(listener)
+    },
+    onBlock: (listener) => sealer.onBlock(listener),
     start: () => sealer.start(),
     async stop() {
       if (stopped) return

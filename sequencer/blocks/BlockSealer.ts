@@ -91,9 +91,13 @@ export class BlockSealer {
     return row
   }
 
-  /** Calls `listener` for every block once it is durable. */
-  onBlock(listener: (block: BlockRow) => void): void {
+  /** Calls `listener` for every block once it is durable; returns how to stop. */
+  onBlock(listener: (block: BlockRow) => void): () => void {
     this.listeners.push(listener)
+    return () => {
+      const i = this.listeners.indexOf(listener)
+      if (i >= 0) this.listeners.splice(i, 1)
+    }
   }
 
   /** Seals every `intervalMs`. */

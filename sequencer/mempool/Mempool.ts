@@ -110,6 +110,7 @@ export class Mempool {
   private readonly now: () => number
   private readonly metrics: SequencerMetrics | undefined
   private readonly onAdmitted: ((seq: number, hash: bigint) => void) | undefined
+  private readonly onPreconfirmed: ((accepted: AcceptedTx) => void) | undefined
   private readonly onCritical: ((e: SequencerError) => void) | undefined
   private readonly lanes = new Map<bigint, Lane>()
   private readonly inFlightByHash = new Map<bigint, Entry>()
@@ -138,6 +139,8 @@ export class Mempool {
     metrics?: SequencerMetrics
     /** Called for every accepted transaction, in sequence order (the block sealer's feed). */
     onAdmitted?: (seq: number, hash: bigint) => void
+    /** Called once per accepted transaction when it is durable and signed (subscriptions). */
+    onPreconfirmed?: (accepted: AcceptedTx) => void
     /** Called once when the store fails: the pending state is ahead of the disk. */
     onCritical?: (e: SequencerError) => void
   }) {
@@ -152,6 +155,7 @@ export class Mempool {
     this.now = params.now ?? Date.now
     this.metrics = params.metrics
     this.onAdmitted = params.onAdmitted
+    this.onPreconfirmed = params.onPreconfirmed
     this.onCritical = params.onCritical
     this.nextSeqValue = params.nextSeq
     this.queueLengthValue = params.queueLength
@@ -370,7 +374,9 @@ export class Mempool {
     if (!entry.durable || !entry.signature || entry.stage === 'done') return
     this.metrics?.txAccepted.inc()
     this.metrics?.preconfSeconds.observe((this.now() - entry.receivedMs) / 1000)
-    this.finish(entry, { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, signature: entry.signature })
+    const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, signature: entry.signature }
+    this.finish(entry, accepted)
+    this.onPreconfirmed?.(accepted)
   }
 
   /** Ends an entry: answers it and releases its place in the limits. */

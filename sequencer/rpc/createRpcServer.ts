@@ -5,10 +5,12 @@ import type { Sequencer } from '../createSequencer.ts'
 import { JSON_RPC_CODE } from '../errors/index.ts'
 import { RateLimiter } from './RateLimiter.ts'
 import { handleJsonRpc } from './handleJsonRpc.ts'
+import { attachWebSocket } from '../ws/attachWebSocket.ts'
 
 /**
- * The sequencer's HTTP server (fastify): JSON-RPC 2.0 at `POST /`, Prometheus metrics at
- * `GET /metrics`, and `GET /health`. Limits fastify leaves off by default are on: body size
+ * The sequencer's HTTP server (fastify): JSON-RPC 2.0 at `POST /` and over WebSocket (any
+ * path, with subscriptions: `attachWebSocket`), Prometheus metrics at `GET /metrics`, and
+ * `GET /health`. Limits fastify leaves off by default are on: body size
  * (HTTP 413 before parsing), time to receive a request (408), headers timeout, keep-alive and
  * idle-socket timeouts, a connection cap, a per-client rate limit (429); the body parser
  * refuses prototype poisoning. Errors are JSON-RPC error objects, never stack traces. Test it
@@ -83,6 +85,18 @@ export function createRpcServer(params: {
     const failed = sequencer.journal.failed
     return reply.code(failed ? 503 : 200).send({ status: failed ? 'failed' : 'ok', preconfirmedSequence: sequencer.journal.durable.seq, block: sequencer.sealer.latest.number })
   })
+
+  // WebSocket on the same port: JSON-RPC and subscriptions (rollup_subscribe, eth_subscribe).
+  const detachWs = attachWebSocket({
+    server: app.server,
+    sequencer,
+    limiter,
+    rateLimit: rate,
+    maxMessageBytes: http.bodyLimitBytes,
+    maxBatchLength: http.maxBatchLength,
+    clientOf: (req) => (http.trustProxy ? (String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || req.socket.remoteAddress) : req.socket.remoteAddress) ?? 'unknown',
+  })
+  app.addHook('preClose', async () => detachWs())
 
   app.setNotFoundHandler(async (req, reply) =>
     reply.code(404).type('application/json').send(rpcError(JSON_RPC_CODE.INVALID_REQUEST, `not found: ${req.method} ${req.url.slice(0, 100)}; send JSON-RPC requests with POST to /`)),

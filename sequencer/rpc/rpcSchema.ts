@@ -56,6 +56,9 @@ export type CounterweightRpcSchema = [
   { Method: 'rollup_getAccount'; Parameters: [index: Hex]; ReturnType: AccountJson | null },
   { Method: 'rollup_getAccountsByOwner'; Parameters: [owner: Hex] | [owner: Hex, tokenId: Hex]; ReturnType: AccountJson[] },
   { Method: 'rollup_status'; Parameters?: []; ReturnType: StatusJson },
+  /** WebSocket only; notifications: `rollup_subscription` with `{ subscription, result: PreconfirmationJson | EthBlockJson }`. */
+  { Method: 'rollup_subscribe'; Parameters: [kind: 'preconfirmations' | 'blocks']; ReturnType: Hex },
+  { Method: 'rollup_unsubscribe'; Parameters: [subscription: Hex]; ReturnType: boolean },
 ]
 
 /** Name of a method of {@link CounterweightRpcSchema}. */
@@ -87,6 +90,8 @@ export const RPC_METHOD_NAMES = [
   'rollup_getAccount',
   'rollup_getAccountsByOwner',
   'rollup_status',
+  'rollup_subscribe',
+  'rollup_unsubscribe',
 ] as const satisfies readonly RpcMethodName[]
 
 // Compile-time: every schema method is listed.

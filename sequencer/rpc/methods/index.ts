@@ -14,6 +14,7 @@ import { rollupGetAccountsByOwner } from './rollupGetAccountsByOwner.ts'
 import { rollupGetPreconfirmation } from './rollupGetPreconfirmation.ts'
 import { rollupSendTransaction } from './rollupSendTransaction.ts'
 import { rollupStatus } from './rollupStatus.ts'
+import { rollupSubscribe, rollupUnsubscribe } from './rollupSubscribe.ts'
 import { web3ClientVersion } from './web3ClientVersion.ts'
 
 /**
@@ -42,5 +43,7 @@ export const RPC_METHODS: Readonly<Record<string, RpcMethod>> = Object.fromEntri
     rollupGetAccount,
     rollupGetAccountsByOwner,
     rollupStatus,
+    rollupSubscribe,
+    rollupUnsubscribe,
   ].map((m) => [m.name, m]),
 )
