@@ -14,7 +14,7 @@
  */
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -58,6 +58,8 @@ export async function run(): Promise<BenchResult[]> {
   }
   const cores = availableParallelism()
   push('cores', cores, 'cores')
+  // Other jobs share the machine: their load is part of what the figures mean.
+  push('machine load average (1 min) at start', loadavg()[0]!, 'runnable tasks')
 
   // The CPU bounds, measured here before the server starts.
   const world = Array.from({ length: 64 }, (_, i) => benchKey(100_000 + i))
@@ -171,6 +173,7 @@ export async function run(): Promise<BenchResult[]> {
   push('sampled preconfirmations whose signature verifies', (100 * valid) / Math.max(1, sample.length), '%')
   push('accepted transactions found durable in the store', (100 * sequencer.store.headSeq()) / Math.max(1, acceptedTotal), '%')
 
+  push('machine load average (1 min) at the end', loadavg()[0]!, 'runnable tasks')
   child.send({ type: 'exit' })
   await app.close()
   await sequencer.stop()

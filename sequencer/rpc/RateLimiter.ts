@@ -1,7 +1,8 @@
 /**
  * A token bucket per client: each client may make `ratePerSecond` calls per second on
  * average and `burst` at once. Buckets of clients idle long enough to be full again are
- * dropped, so memory stays bounded by the number of recently active clients.
+ * dropped, and at most `maxClients` (100,000) are kept: beyond that, new clients wait, so a
+ * flood from rotating addresses cannot grow memory without bound.
  *
  * @example
  * ```ts
@@ -14,12 +15,14 @@ export class RateLimiter {
   private readonly burst: number
   private readonly now: () => number
   private readonly buckets = new Map<string, { tokens: number; at: number }>()
+  private readonly maxClients: number
   private lastSweep = 0
 
-  constructor(params: { ratePerSecond: number; burst: number; now?: () => number }) {
+  constructor(params: { ratePerSecond: number; burst: number; now?: () => number; maxClients?: number }) {
     this.rate = params.ratePerSecond
     this.burst = params.burst
     this.now = params.now ?? Date.now
+    this.maxClients = params.maxClients ?? 100_000
   }
 
   /** Takes `n` calls for `client`: 0 if allowed, else the milliseconds to wait (nothing is taken). */
@@ -27,7 +30,15 @@ export class RateLimiter {
     if (this.rate <= 0) return 0
     const now = this.now()
     this.sweep(now)
-    const b = this.buckets.get(client) ?? { tokens: this.burst, at: now }
+    let b = this.buckets.get(client)
+    if (!b) {
+      // Too many clients at once (addresses rotated to dodge the limit): newcomers wait.
+      if (this.buckets.size >= this.maxClients) {
+        this.sweep(now, true)
+        if (this.buckets.size >= this.maxClients) return 1000
+      }
+      b = { tokens: this.burst, at: now }
+    }
     b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) * this.rate) / 1000)
     b.at = now
     this.buckets.set(client, b)
@@ -43,8 +54,8 @@ export class RateLimiter {
     return this.buckets.size
   }
 
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 10_000) return
+  private sweep(now: number, force = false): void {
+    if (!force && now - this.lastSweep < 10_000) return
     this.lastSweep = now
     const full = (this.burst / this.rate) * 1000
     for (const [k, b] of this.buckets) if (now - b.at > full) this.buckets.delete(k)

@@ -66,8 +66,9 @@ export function createRpcServer(params: {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
 
-  app.addHook('onResponse', async (_req, reply) => {
+  app.addHook('onResponse', (_req, reply, done) => {
     sequencer.metrics.httpRequests.inc({ status: String(reply.statusCode) })
+    done()
   })
 
   app.post('/', async (req, reply) => {

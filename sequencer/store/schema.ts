@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS txs (
   signature BLOB
 );
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_hash ON txs(hash);
+CREATE INDEX IF NOT EXISTS txs_unsigned ON txs(seq) WHERE signature IS NULL;
 CREATE TABLE IF NOT EXISTS queue (
   position INTEGER PRIMARY KEY,
   after_seq INTEGER NOT NULL,
