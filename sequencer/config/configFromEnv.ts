@@ -57,7 +57,8 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
       throw new ConfigError([{ field: `CW_CONFIG (${file})`, message: `cannot read a JSON configuration: ${(e as Error).message}` }])
     }
   }
-  const sources: Record<string, string> = {}
+  // Messages name the variable of every field, set or missing, so the operator knows what to set.
+  const sources: Record<string, string> = { ...CONFIG_ENV }
   for (const [path, name] of Object.entries(CONFIG_ENV)) {
     const value = env[name]
     if (value === undefined || value === '') continue
@@ -69,7 +70,6 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     }
     const last = parts.at(-1)!
     node[last] = path === 'params' && value.trim().startsWith('{') ? safeJson(value) : value
-    sources[path] = name
   }
   return parseConfig(base, sources)
 }
