@@ -55,7 +55,7 @@ export function decodeBatchElements(params: { params: ChunkParams; elements: rea
   if (params.elements.length < need) throw new DecodeError(`batch is truncated: ${params.elements.length} elements, header needs ${need}`)
   const chunks: ChunkData[] = []
   for (let k = 0; k < fields.chunkCount; k++) {
-    const start = 1 + k * layout.chunkElements
+    const start = chunkFirstElement(p, k)
     try {
       chunks.push(decodeChunkElements(params.elements.slice(start, start + layout.chunkElements), p))
     } catch (e) {
@@ -87,6 +87,19 @@ export function encodeBatchBlob(params: { params: ChunkParams; chunks: readonly 
  */
 export function decodeBatchBlob(params: { params: ChunkParams; blob: Uint8Array }): ChunkData[] {
   return decodeBatchElements({ params: params.params, elements: blobToElements(params.blob) })
+}
+
+/**
+ * The blob position of chunk `index`'s first field element: `1 + index * chunkElements` (the
+ * header is element 0). Chunk `index` occupies `chunkElements` positions from there.
+ *
+ * @example
+ * ```ts
+ * chunkFirstElement(params, 0) // 1
+ * ```
+ */
+export function chunkFirstElement(params: ChunkParams, index: number): number {
+  return 1 + index * chunkLayout(params).chunkElements
 }
 
 /**

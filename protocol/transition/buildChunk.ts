@@ -1,4 +1,7 @@
+import { challengeInput } from '../blob/blobChallenge.ts'
+import { chunkShare, splitShare } from '../blob/blobShare.ts'
 import { BITS } from '../constants.ts'
+import { chunkFirstElement } from '../da/batchData.ts'
 import { chunkElements, slotsOf, txsToRecords, type ChunkData, type DaRecord, type DaTx } from '../da/chunkData.ts'
 import type { Signature } from '../eddsa/eddsa.ts'
 import { OutOfRangeError, ProtocolError } from '../errors.ts'
@@ -47,6 +50,29 @@ export interface FeeSlotWitness {
   access: AccessWitness
 }
 
+/**
+ * What ties a chunk proof to its batch's blob: the chunk's index in the batch, the challenge
+ * point z and the chunk's share `Σ d_j·ω_j/(z - ω_j) mod r` over its own blob positions.
+ */
+export interface BlobBinding {
+  index: number
+  z: bigint
+  share: bigint
+}
+
+/**
+ * The binding of a chunk committed with calldata data (no blob): index 0 and z = 0, so that
+ * every term is -1 and the share is `-Σ d_j mod r`, which the contract recomputes from the data.
+ *
+ * @example
+ * ```ts
+ * calldataBinding({ params, elements: chunk.dataElements }).z // 0n
+ * ```
+ */
+export function calldataBinding(params: { params: ChunkParams; elements: readonly bigint[] }): BlobBinding {
+  return { index: 0, z: 0n, share: chunkShare({ elements: params.elements, firstPosition: chunkFirstElement(params.params, 0), z: 0n }) }
+}
+
 /** Everything a chunk is: its public values, its DA, every outcome, and the witness. */
 export interface Chunk {
   params: ChunkParams
@@ -73,6 +99,11 @@ export interface Chunk {
   dataElements: bigint[]
   /** Poseidon chain over the chunk's DA field elements. */
   dataCommitment: bigint
+  /**
+   * The chunk's place in its blob and its share of the blob's value at the challenge. As built
+   * it is the calldata binding (index 0, z = 0); `bindBatchToBlob` binds a blob batch.
+   */
+  blob: BlobBinding
   queueOutcomes: QueueOutcome[]
   /** One per offered transaction, in the order offered. */
   txOutcomes: TxOutcome[]
@@ -114,15 +145,29 @@ export function dataCommitment(elements: readonly bigint[]): bigint {
 
 /**
  * The public inputs of a chunk proof, in order: old state root, new state root, old queue
- * hash, new queue hash, exit root, transaction-list commitment, data commitment, domain.
+ * hash, new queue hash, exit root, transaction-list commitment, data commitment, domain, then
+ * the blob binding: `blobChallenge` (`z | index << 240`), `blobShareHi`, `blobShareLo`.
  *
  * @example
  * ```ts
- * chunkPublicInputs(chunk).length // 8
+ * chunkPublicInputs(chunk).length // 11
  * ```
  */
 export function chunkPublicInputs(c: Omit<Chunk, 'publicInputs'>): bigint[] {
-  return [c.oldStateRoot, c.newStateRoot, c.oldQueueHash, c.newQueueHash, c.exitRoot, c.txListCommitment, c.dataCommitment, c.domain]
+  const { hi, lo } = splitShare(c.blob.share)
+  return [
+    c.oldStateRoot,
+    c.newStateRoot,
+    c.oldQueueHash,
+    c.newQueueHash,
+    c.exitRoot,
+    c.txListCommitment,
+    c.dataCommitment,
+    c.domain,
+    challengeInput({ z: c.blob.z, index: c.blob.index }),
+    hi,
+    lo,
+  ]
 }
 
 /**
@@ -367,6 +412,7 @@ function assembleChunk(params: {
     data,
     dataElements,
     dataCommitment: dataCommitment(dataElements),
+    blob: calldataBinding({ params: p, elements: dataElements }),
     queueOutcomes,
     txOutcomes,
     feeTotals,

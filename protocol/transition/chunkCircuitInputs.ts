@@ -1,4 +1,6 @@
+import { shareCircuitInputs } from '../blob/shareWitness.ts'
 import { FLOAT, RECORD_TYPE } from '../constants.ts'
+import { chunkFirstElement } from '../da/batchData.ts'
 import { encodeAmount, encodeFee } from '../da/float.ts'
 import { queueEntryFields } from '../queue/queueEntry.ts'
 import { accountAsCircuitInputs } from '../state/account.ts'
@@ -25,6 +27,9 @@ export const PUBLIC_INPUT_NAMES = [
   'txListCommitment',
   'dataCommitment',
   'domain',
+  'blobChallenge',
+  'blobShareHi',
+  'blobShareLo',
 ] as const
 
 function accessInputs(prefix: string, list: readonly AccessWitness[], out: CircuitInputs): void {
@@ -43,7 +48,8 @@ const splitFloat = (packed: bigint, mantissaBits: number): [bigint, bigint] => [
  * Every input signal of the chunk circuit for `chunk`, named as the circuit names them
  * (`docs/protocol.md` lists them). Account witnesses are flattened per access as
  * `<prefix>Index`, `<prefix>Empty`, `<prefix>Leaf` (pubKey.x, pubKey.y, balance, owner,
- * tokenId, nonce, before the access) and `<prefix>Siblings` (bottom-up).
+ * tokenId, nonce, before the access) and `<prefix>Siblings` (bottom-up). The blob share hints
+ * (`blobTerm`, ...) follow `chunk.blob`: bind a blob batch first (`bindBatchToBlob`).
  *
  * @example
  * ```ts
@@ -101,5 +107,7 @@ export function chunkCircuitInputs(chunk: Chunk): CircuitInputs {
 
   out.feeTotal = chunk.feeSlots.map((f) => f.total)
   accessInputs('fee', chunk.feeSlots.map((f) => f.access), out)
+
+  Object.assign(out, shareCircuitInputs({ elements: chunk.dataElements, firstPosition: chunkFirstElement(chunk.params, chunk.blob.index), z: chunk.blob.z }))
   return out
 }
