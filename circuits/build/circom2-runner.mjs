@@ -28,6 +28,11 @@ function preopens() {
     if (up === dir) break
     dir = up
   }
+  // A symlinked folder of the working directory (node_modules in a git worktree) points
+  // outside every preopen: preopen it under its own name at its real path.
+  for (const e of fs.readdirSync(process.cwd(), { withFileTypes: true })) {
+    if (e.isSymbolicLink() && fs.statSync(e.name).isDirectory()) out[e.name] = fs.realpathSync(e.name)
+  }
   return out
 }
 
