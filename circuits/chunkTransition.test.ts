@@ -3,6 +3,15 @@ import {
   QUEUE_KIND,
   RollupState,
   SUBGROUP_ORDER,
+  BLS_MODULUS,
+  PUBLIC_INPUT_NAMES,
+  bindChunkToBlob,
+  blobChallenge,
+  challengeInput,
+  chunkFirstElement,
+  chunkShare,
+  maxChunksPerBlob,
+  splitShare,
   TEST_PARAMS,
   TX_TYPE,
   buildChunk,
@@ -89,10 +98,13 @@ describe('ChunkTransition agrees with the reference', () => {
         const nonces = new Map<bigint, bigint>()
         const txs = Array.from({ length: r.int(P.nTx + 3) }, () => randomTx(w, r, state, nonces)).filter((t): t is SignedL2Tx => !!t)
         const feeAccounts = [0n, 1n].flatMap((t) => [...state.allAccounts()].filter(([, a]) => a.tokenId === t).slice(0, 1).map(([i]) => i))
-        const chunk = buildChunk({ state, params: P, domain: w.domain, queue: { entries, startHash: queueHash }, txs, firstSeq: seq, feeAccounts })
+        const built = buildChunk({ state, params: P, domain: w.domain, queue: { entries, startHash: queueHash }, txs, firstSeq: seq, feeAccounts })
+        // step 0 keeps the calldata binding; the others sit at some index of a blob batch
+        const z = blobChallenge({ versionedHash: new Uint8Array(32).fill(seed), dataCommitments: [built.dataCommitment, BigInt(step)] })
+        const chunk = step === 0 ? built : bindChunkToBlob({ chunk: built, index: r.int(maxChunksPerBlob(P)), z })
         const witness = await accepts(chunkCircuitInputs(chunk))
         // public inputs sit right after the constant 1 in the witness
-        expect(witness.slice(1, 9)).toEqual(chunk.publicInputs)
+        expect(witness.slice(1, 1 + PUBLIC_INPUT_NAMES.length)).toEqual(chunk.publicInputs)
         const used = chunk.txSlots.filter((s) => s.record.type !== 0).length
         if (used === layout.params.nTx) full++
         if (used === 0 && chunk.queueCount === 0) empty++
@@ -270,5 +282,47 @@ describe('ChunkTransition refuses', () => {
     ;(inputs.txSigR8y as bigint[])[0] = noKey.signature.R8.y
     ;(inputs.txSigS as bigint[])[0] = noKey.signature.S
     await refuses(inputs)
+  })
+})
+
+describe('ChunkTransition ties the chunk to its blob', () => {
+  const vh = (b: number): Uint8Array => new Uint8Array(32).fill(b)
+  const bound = (index: number, b = 7): Chunk => {
+    const chunk = chunkWith({ txs: [transfer()] })
+    return bindChunkToBlob({ chunk, index, z: blobChallenge({ versionedHash: vh(b), dataCommitments: [chunk.dataCommitment] }) })
+  }
+  const withShare = (inputs: CircuitInputs, share: bigint): CircuitInputs => ({ ...inputs, blobShareHi: share >> 128n, blobShareLo: share & ((1n << 128n) - 1n) })
+
+  it('accepts the reference share at the first and last chunk index', async () => {
+    for (const index of [0, maxChunksPerBlob(P) - 1]) {
+      const chunk = bound(index)
+      const witness = await accepts(chunkCircuitInputs(chunk))
+      expect(witness.slice(9, 12)).toEqual([challengeInput({ z: chunk.blob.z, index }), ...Object.values(splitShare(chunk.blob.share))])
+    }
+  })
+
+  it('refuses the share of data that differs in one byte', async () => {
+    const chunk = bound(3)
+    const other = [...chunk.dataElements]
+    other[0] = other[0]! ^ (1n << 200n)
+    const share = chunkShare({ elements: other, firstPosition: chunkFirstElement(P, 3), z: chunk.blob.z })
+    expect(share).not.toBe(chunk.blob.share)
+    expect(await refuses(withShare(chunkCircuitInputs(chunk), share))).toMatch(/BlobShare|LimbsZero/)
+  })
+
+  it('refuses a share off by the modulus', async () => {
+    // find a binding whose share + r still fits the 255 bits of the public halves
+    let chunk = bound(1)
+    for (let b = 8; chunk.blob.share + BLS_MODULUS >= 1n << 255n; b++) chunk = bound(1, b)
+    expect(await refuses(withShare(chunkCircuitInputs(chunk), chunk.blob.share + BLS_MODULUS))).toMatch(/BlobShare/)
+  })
+
+  it('refuses a challenge computed from other data, or another chunk index', async () => {
+    const chunk = bound(2)
+    const inputs = chunkCircuitInputs(chunk)
+    const otherZ = blobChallenge({ versionedHash: vh(7), dataCommitments: [chunk.dataCommitment + 1n] })
+    expect(await refuses({ ...inputs, blobChallenge: challengeInput({ z: otherZ, index: 2 }) })).toMatch(/BlobShare|LimbsZero/)
+    expect(await refuses({ ...inputs, blobChallenge: challengeInput({ z: chunk.blob.z, index: 4 }) })).toMatch(/BlobShare|LimbsZero/)
+    expect(await refuses({ ...inputs, blobChallenge: challengeInput({ z: chunk.blob.z, index: maxChunksPerBlob(P) }) })).toMatch(/BlobShare/)
   })
 })

@@ -91,7 +91,7 @@ export function chunkMainCircom(params: ChunkParams): string {
     l.chunkElements,
     l.exitDepth,
     l.txListDepth,
-    ...blobShareArgs(params),
+    ...blobShareArgs(params).slice(1),
   ]
   return [
     '// Generated from protocol/ by circuits/generate/chunkCircuitSources.ts. Do not edit.',

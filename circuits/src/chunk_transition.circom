@@ -5,14 +5,17 @@ include "account.circom";
 include "queue_slot.circom";
 include "tx_slot.circom";
 include "constants.circom";
+include "blob_share.circom";
 
 // The validity proof of one chunk (see docs/protocol.md, "Chunks"): nQueue L1 queue slots,
 // then nTx L2 record slots, then nFee fee credits, chained through the account root and the
 // next free index; the queue hash chain over the consumed entries; the exit tree; the
 // transaction list; and the Poseidon chain over the chunk's DA field elements.
 // Layout numbers (payloadBits, extRecords, queueCountBits, chunkElements, exitDepth,
-// txListDepth) come from protocol/params.ts through the generated main file.
-template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queueCountBits, chunkElements, exitDepth, txListDepth) {
+// txListDepth) and the blob share sizes (maxChunks, shareQuotientBits, shareCarryBits) come
+// from protocol/ through the generated main file. The same DA bits give the data commitment
+// and the chunk's share of the blob's value at the challenge (BlobShare).
+template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queueCountBits, chunkElements, exitDepth, txListDepth, maxChunks, shareQuotientBits, shareCarryBits) {
     signal input oldStateRoot;
     signal input newStateRoot;
     signal input oldQueueHash;
@@ -21,6 +24,9 @@ template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queu
     signal input txListCommitment;
     signal input dataCommitment;
     signal input domain;
+    signal input blobChallenge;
+    signal input blobShareHi;
+    signal input blobShareLo;
 
     signal input oldAccountRoot;
     signal input oldNextIndex;
@@ -74,6 +80,15 @@ template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queu
     signal input feeEmpty[nFee];
     signal input feeLeaf[nFee][6];
     signal input feeSiblings[nFee][depth];
+
+    var shareQuotLimbs = (shareQuotientBits + BLS_LIMB_BITS() - 1) \ BLS_LIMB_BITS();
+    var shareCoefs = shareQuotLimbs + 2;
+    if (shareCoefs < 5) shareCoefs = 5;
+    signal input blobTerm[chunkElements][3];
+    signal input blobTermQuot[chunkElements][3];
+    signal input blobTermCarry[chunkElements][4];
+    signal input blobShareQuot[shareQuotLimbs];
+    signal input blobShareCarry[shareCoefs - 1];
 
     var recordBits = RECORD_TYPE_BITS() + payloadBits;
 
@@ -291,4 +306,20 @@ template ChunkTransition(depth, nTx, nQueue, nFee, payloadBits, extRecords, queu
         dataChain[e + 1] <== data[e].out;
     }
     dataChain[chunkElements] === dataCommitment;
+
+    // The chunk's share of the blob's value at the challenge, from the same bits.
+    component share = BlobShare(chunkElements, maxChunks, shareQuotientBits, shareCarryBits);
+    share.blobChallenge <== blobChallenge;
+    share.blobShareHi <== blobShareHi;
+    share.blobShareLo <== blobShareLo;
+    for (var i = 0; i < totalBits; i++) share.dataBits[i] <== daBits[i];
+    for (var e = 0; e < chunkElements; e++) {
+        for (var l = 0; l < 3; l++) {
+            share.blobTerm[e][l] <== blobTerm[e][l];
+            share.blobTermQuot[e][l] <== blobTermQuot[e][l];
+        }
+        for (var k = 0; k < 4; k++) share.blobTermCarry[e][k] <== blobTermCarry[e][k];
+    }
+    for (var l = 0; l < shareQuotLimbs; l++) share.blobShareQuot[l] <== blobShareQuot[l];
+    for (var k = 0; k < shareCoefs - 1; k++) share.blobShareCarry[k] <== blobShareCarry[k];
 }

@@ -13,7 +13,7 @@ import { tsIdentifier } from '../build/abiModuleSource.ts'
 /** Contracts whose ABIs the module exports, with what each is. */
 export const ABI_CONTRACTS = {
   CounterweightRollup: 'The rollup: queue, batches, exits, escape mode, sequencer role and bond.',
-  IChunkVerifier: 'The Groth16 verifier of the chunk circuit (`verifyProof` with eight public inputs).',
+  IChunkVerifier: 'The Groth16 verifier of the chunk circuit (`verifyProof` with eleven public inputs).',
   InsecureMockChunkVerifier: 'TESTS ONLY, INSECURE: accepts fake proofs bound to the public inputs.',
   TestToken: 'TESTS ONLY: a mintable ERC-20 with a transfer fee and a blocklist.',
 } as const

@@ -2,20 +2,33 @@
 pragma solidity ^0.8.28;
 
 import {SequencerRole} from "./SequencerRole.sol";
+import {BlobEquivalence} from "./lib/BlobEquivalence.sol";
 import {CalldataDA} from "./lib/CalldataDA.sol";
 import {IChunkVerifier} from "./IChunkVerifier.sol";
-import {BYTES_PER_ELEMENT, ChunkClaim, FIELD_MODULUS, Groth16Proof} from "./RollupTypes.sol";
+import {
+    BLS_MODULUS,
+    BYTES_PER_ELEMENT,
+    BlobOpening,
+    CHALLENGE_BITS,
+    ChunkClaim,
+    FIELD_MODULUS,
+    Groth16Proof,
+    PUBLIC_INPUTS
+} from "./RollupTypes.sol";
 
 /**
  * @title Batches
  * @notice Commit, prove, finalize and revert batches.
  *
  * A batch is one blob (or, as a fallback, the same bytes in calldata) split into chunks; each
- * chunk is proven on its own. At commit the contract derives each chunk's eight public inputs
+ * chunk is proven on its own. At commit the contract derives each chunk's eleven public inputs
  * (oldStateRoot = the previous chunk's new root, or the previous batch's; old/new queue hash =
  * the stored chain values at the previous and this chunk's `queueEnd`; the claimed new root,
- * exit root, tx-list and data commitments; the deployment domain), stores one keccak of them
- * and emits them. `prove` takes the inputs back, checks them below the field modulus and
+ * exit root, tx-list and data commitments; the deployment domain; the blob challenge with the
+ * chunk's index and the claimed blob share in two halves), stores one keccak of them and emits
+ * them. With a blob, the shares must add up to the blob's value at the challenge, opened by
+ * the point-evaluation precompile (`BlobEquivalence`); with calldata data the contract
+ * recomputes every data commitment and share itself (challenge 0). `prove` takes the inputs back, checks them below the field modulus and
  * against that hash, and requires the verifier to accept. Batches finalize strictly in order
  * once every chunk is proven. A batch still unproven `proofWindow` after its commit can be
  * reverted by anyone, with every batch after it.
@@ -34,6 +47,8 @@ abstract contract Batches is SequencerRole {
     error BadDataLength(uint256 length, uint256 expected);
     error BadDataHeader(uint256 header, uint256 expected);
     error DataCommitmentMismatch(uint256 chunk, uint256 computed, uint256 claimed);
+    error BlobShareOutOfField(uint256 chunk);
+    error BlobShareMismatch(uint256 chunk, uint256 computed, uint256 claimed);
     error QueueEntryOverdue(uint256 position, uint256 timestamp);
     error BatchNotPending(uint256 batch);
     error UnknownChunk(uint256 batch, uint256 chunk);
@@ -59,7 +74,7 @@ abstract contract Batches is SequencerRole {
         uint256 newStateRoot
     );
     /// The public inputs of the chunk's proof, in circuit order.
-    event ChunkCommitted(uint256 indexed batch, uint256 indexed chunk, uint256[8] publicInputs);
+    event ChunkCommitted(uint256 indexed batch, uint256 indexed chunk, uint256[11] publicInputs);
     event ChunkProven(uint256 indexed batch, uint256 indexed chunk, address prover);
     event BatchFinalized(uint256 indexed batch, uint256 stateRoot, uint256 queueEnd, uint256 queueFees);
     /// Batches `fromBatch` to `toBatch` were dropped; numbering continues at `fromBatch`.
@@ -67,22 +82,25 @@ abstract contract Batches is SequencerRole {
 
     // ------------------------------------------------------------------ sequencer path
 
-    /// @notice Commits a batch whose data is this transaction's only blob. Sequencer only.
-    function commitBatch(ChunkClaim[] calldata claims) external {
+    /// @notice Commits a batch whose data is this transaction's only blob, opened at the
+    /// challenge by `opening`. Sequencer only.
+    function commitBatch(ChunkClaim[] calldata claims, BlobOpening calldata opening) external {
         if (!_isBondedSequencer(msg.sender)) _refuseCommitter();
-        _commit(_blobHash(), false, msg.data[0:0], claims, new Groth16Proof[](0));
+        _commitBlob(claims, opening, new Groth16Proof[](0));
     }
 
     /// @notice Commits a batch whose data is `data` (the batch's field elements, 31 bytes each);
     /// the contract recomputes every chunk's data commitment from it. Sequencer only.
     function commitBatchCalldata(bytes calldata data, ChunkClaim[] calldata claims) external {
         if (!_isBondedSequencer(msg.sender)) _refuseCommitter();
-        _commit(keccak256(data), true, data, claims, new Groth16Proof[](0));
+        _commit(keccak256(data), true, 0, data, claims, new Groth16Proof[](0));
     }
 
     /// @notice Proves chunk `chunk` of pending batch `batch`. Anyone may. `publicInputs` are the
     /// ones the commit emitted (`ChunkCommitted`).
-    function prove(uint256 batch, uint256 chunk, uint256[8] calldata publicInputs, Groth16Proof calldata proof) external {
+    function prove(uint256 batch, uint256 chunk, uint256[PUBLIC_INPUTS] calldata publicInputs, Groth16Proof calldata proof)
+        external
+    {
         Heads memory h = _heads;
         if (h.escapeMode) revert EscapeModeActive();
         if (batch <= h.finalizedBatches || batch > h.committedBatches) revert BatchNotPending(batch);
@@ -90,7 +108,7 @@ abstract contract Batches is SequencerRole {
         uint256 key = _chunkKey(batch, chunk);
         uint256 slot = _chunkSlots[key];
         if (slot & PROVEN != 0) revert ChunkAlreadyProven(batch, chunk);
-        uint256[8] memory pi = publicInputs;
+        uint256[PUBLIC_INPUTS] memory pi = publicInputs;
         _checkInputsInField(pi);
         if (_inputsHash(pi) != slot) revert PublicInputsMismatch(batch, chunk);
         if (!_verify(pi, proof)) revert InvalidProof(batch, chunk);
@@ -129,9 +147,11 @@ abstract contract Batches is SequencerRole {
     /// transaction. The sequencer may always; anyone may once the oldest entry not consumed by
     /// a finalized batch is older than `inclusionDelay`. A pending batch past its proof deadline
     /// is reverted first; other pending batches must be finalized or expire first.
-    function commitAndProve(ChunkClaim[] calldata claims, Groth16Proof[] calldata proofs) external {
+    function commitAndProve(ChunkClaim[] calldata claims, BlobOpening calldata opening, Groth16Proof[] calldata proofs)
+        external
+    {
         _clearForCommitAndProve();
-        _commit(_blobHash(), false, msg.data[0:0], claims, proofs);
+        _commitBlob(claims, opening, proofs);
     }
 
     /// @notice {commitAndProve} with calldata data (see {commitBatchCalldata}).
@@ -139,7 +159,7 @@ abstract contract Batches is SequencerRole {
         external
     {
         _clearForCommitAndProve();
-        _commit(keccak256(data), true, data, claims, proofs);
+        _commit(keccak256(data), true, 0, data, claims, proofs);
     }
 
     // ------------------------------------------------------------------ views
@@ -229,17 +249,33 @@ abstract contract Batches is SequencerRole {
         bytes32 dataHash;
         bool calldataDA;
         bool withProofs;
+        /// The blob challenge (0 on the calldata path) and the sum of the shares mod r.
+        uint256 z;
+        uint256 shareSum;
     }
 
-    /// @dev Commits a batch on top of the last committed one; with `proofs` (one per chunk) it
-    /// also verifies every chunk and finalizes the batch.
+    /// @dev Commits a blob batch: derives the challenge, commits, then requires the blob's
+    /// opening at the challenge to equal what the shares add up to.
+    function _commitBlob(ChunkClaim[] calldata claims, BlobOpening calldata opening, Groth16Proof[] memory proofs)
+        private
+    {
+        bytes32 vh = _blobHash();
+        uint256 z = BlobEquivalence.challenge(vh, claims);
+        uint256 shareSum = _commit(vh, false, z, msg.data[0:0], claims, proofs);
+        BlobEquivalence.check(vh, z, CalldataDA.header(depth, nTx, nQueue, nFee, claims.length), shareSum, opening);
+    }
+
+    /// @dev Commits a batch on top of the last committed one (blob path: challenge `z`, empty
+    /// `data`; calldata path: z = 0); with `proofs` (one per chunk) it also verifies every chunk
+    /// and finalizes the batch. Returns the sum of the shares mod r.
     function _commit(
         bytes32 dataHash,
         bool calldataDA,
+        uint256 z,
         bytes calldata data,
         ChunkClaim[] calldata claims,
         Groth16Proof[] memory proofs
-    ) private {
+    ) private returns (uint256) {
         Heads memory h = _heads;
         if (h.escapeMode) revert EscapeModeActive();
         uint256 n = claims.length;
@@ -254,9 +290,11 @@ abstract contract Batches is SequencerRole {
             queueLength: h.queueLength,
             dataHash: dataHash,
             calldataDA: calldataDA,
-            withProofs: proofs.length != 0
+            withProofs: proofs.length != 0,
+            z: z,
+            shareSum: 0
         });
-        uint256[8] memory pi;
+        uint256[PUBLIC_INPUTS] memory pi;
         pi[0] = _batchStateRoot[h.committedBatches];
         pi[3] = _queueHashAt(cur.queuePos);
         pi[7] = domain;
@@ -273,6 +311,7 @@ abstract contract Batches is SequencerRole {
             pi[0] = pi[1];
         }
         _recordBatch(h, cur, pi[0]);
+        return cur.shareSum;
     }
 
     function _recordBatch(Heads memory h, Cursor memory cur, uint256 stateRoot) private {
@@ -299,9 +338,13 @@ abstract contract Batches is SequencerRole {
 
     /// @dev Checks one claim and fills the chunk's public inputs into `pi` (pi[0] and pi[3] hold
     /// the previous chunk's new state root and queue hash).
-    function _chunk(Cursor memory cur, uint256[8] memory pi, uint256 k, ChunkClaim calldata c, bytes calldata data)
-        private
-    {
+    function _chunk(
+        Cursor memory cur,
+        uint256[PUBLIC_INPUTS] memory pi,
+        uint256 k,
+        ChunkClaim calldata c,
+        bytes calldata data
+    ) private {
         if (
             c.newStateRoot >= FIELD_MODULUS || c.exitRoot >= FIELD_MODULUS || c.txListCommitment >= FIELD_MODULUS
                 || c.dataCommitment >= FIELD_MODULUS
@@ -315,11 +358,21 @@ abstract contract Batches is SequencerRole {
         pi[4] = c.exitRoot;
         pi[5] = c.txListCommitment;
         pi[6] = c.dataCommitment;
+        uint256 share = c.blobShare;
+        if (share >= BLS_MODULUS) revert BlobShareOutOfField(k);
         if (cur.calldataDA) {
             uint256 e = chunkElements;
             uint256 got = CalldataDA.commitment(_h2, data, 1 + k * e, e);
             if (got != c.dataCommitment) revert DataCommitmentMismatch(k, got, c.dataCommitment);
+            got = CalldataDA.negatedSum(data, 1 + k * e, e);
+            if (got != share) revert BlobShareMismatch(k, got, share);
+            pi[8] = 0;
+        } else {
+            pi[8] = cur.z | (k << CHALLENGE_BITS);
+            cur.shareSum = addmod(cur.shareSum, share, BLS_MODULUS);
         }
+        pi[9] = share >> 128;
+        pi[10] = share & type(uint128).max;
         cur.queuePos = end;
         emit ChunkCommitted(cur.batch, k, pi);
     }
@@ -357,19 +410,19 @@ abstract contract Batches is SequencerRole {
         return true;
     }
 
-    function _checkInputsInField(uint256[8] memory pi) private pure {
-        for (uint256 i; i < 8; ++i) {
+    function _checkInputsInField(uint256[PUBLIC_INPUTS] memory pi) private pure {
+        for (uint256 i; i < PUBLIC_INPUTS; ++i) {
             if (pi[i] >= FIELD_MODULUS) revert PublicInputOutOfField(i, pi[i]);
         }
     }
 
-    function _inputsHash(uint256[8] memory pi) private pure returns (uint256) {
+    function _inputsHash(uint256[PUBLIC_INPUTS] memory pi) private pure returns (uint256) {
         return uint256(keccak256(abi.encode(pi))) & ~PROVEN;
     }
 
     /// @dev The verifier's answer, required to be exactly `true`; a revert or malformed answer
     /// counts as a rejection.
-    function _verify(uint256[8] memory pi, Groth16Proof memory proof) private view returns (bool) {
+    function _verify(uint256[PUBLIC_INPUTS] memory pi, Groth16Proof memory proof) private view returns (bool) {
         (bool ok, bytes memory ret) =
             verifier.staticcall(abi.encodeCall(IChunkVerifier.verifyProof, (proof.a, proof.b, proof.c, pi)));
         return ok && ret.length == 32 && abi.decode(ret, (uint256)) == 1;

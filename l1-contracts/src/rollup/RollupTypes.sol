@@ -8,6 +8,13 @@ import {IPoseidonT3, IPoseidonT4, IPoseidonT5, IPoseidonT6} from "../poseidon/IP
 
 // BN254 scalar field: every Poseidon input and every public input of a chunk proof is below it.
 uint256 constant FIELD_MODULUS = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
+// Public inputs of a chunk proof (PUBLIC_INPUT_NAMES): the eight of the transition, then
+// blobChallenge (z | chunk index << 240), blobShareHi and blobShareLo.
+uint256 constant PUBLIC_INPUTS = 11;
+// BLS12-381 scalar field (EIP-4844 BLS_MODULUS): blob elements, the challenge, y and shares.
+uint256 constant BLS_MODULUS = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001;
+// Bits of the challenge point z; the chunk index sits above them in public input 9.
+uint256 constant CHALLENGE_BITS = 240;
 // ASCII "cw-tx-v1": first input of the deployment domain `Poseidon(DOMAIN_TAG, chainid, rollup)`.
 uint256 constant DOMAIN_TAG = 0x63772d74782d7631;
 // Version byte of the data-availability encoding (batch header).
@@ -43,6 +50,17 @@ struct ChunkClaim {
     uint256 txListCommitment;
     /// Poseidon chain over the chunk's DA field elements.
     uint256 dataCommitment;
+    /// The chunk's share of the blob's value at the challenge, below BLS_MODULUS (protocol
+    /// `chunkShare`). On the calldata path it must be `-sum of the chunk's elements mod r`.
+    uint256 blobShare;
+}
+
+// The opening of the batch's blob at the challenge, checked with the point-evaluation
+// precompile: the value `y`, the blob's 48-byte KZG commitment and the 48-byte KZG proof.
+struct BlobOpening {
+    uint256 y;
+    bytes commitment;
+    bytes proof;
 }
 
 // A Groth16 proof in the layout of the snarkjs-generated verifier (G2 coordinates as (c1, c0)).

@@ -13,16 +13,16 @@ contract InsecureMockChunkVerifier {
     uint256 private constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
     /// @notice The fake proof's `a[0]` for `input`.
-    function fakeProofFor(uint256[8] memory input) public pure returns (uint256) {
+    function fakeProofFor(uint256[11] memory input) public pure returns (uint256) {
         return uint256(keccak256(abi.encode("INSECURE MOCK PROOF", input))) % R;
     }
 
-    function verifyProof(uint256[2] calldata a, uint256[2][2] calldata b, uint256[2] calldata c, uint256[8] calldata input)
+    function verifyProof(uint256[2] calldata a, uint256[2][2] calldata b, uint256[2] calldata c, uint256[11] calldata input)
         external
         pure
         returns (bool)
     {
-        for (uint256 i; i < 8; ++i) {
+        for (uint256 i; i < 11; ++i) {
             if (input[i] >= R) return false;
         }
         if (a[1] != 0 || b[0][0] != 0 || b[0][1] != 0 || b[1][0] != 0 || b[1][1] != 0 || c[0] != 0 || c[1] != 0) {

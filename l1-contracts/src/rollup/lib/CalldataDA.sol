@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IPoseidonT3} from "../../poseidon/IPoseidon.sol";
 import {PoseidonCall} from "../../poseidon/PoseidonCall.sol";
-import {BYTES_PER_ELEMENT, DA_VERSION} from "../RollupTypes.sol";
+import {BLS_MODULUS, BYTES_PER_ELEMENT, DA_VERSION} from "../RollupTypes.sol";
 
 /**
  * @title CalldataDA
@@ -30,6 +30,15 @@ library CalldataDA {
         for (uint256 i; i < count; ++i) {
             c = PoseidonCall.hash2(hasher, c, element(data, first + i));
         }
+    }
+
+    /// @notice `-sum of count elements from first mod r` (r = BLS_MODULUS): a chunk's blob share
+    /// at z = 0, which the calldata path uses (every term w / (0 - w) is -1).
+    function negatedSum(bytes calldata data, uint256 first, uint256 count) internal pure returns (uint256 s) {
+        for (uint256 i; i < count; ++i) {
+            s = addmod(s, element(data, first + i), BLS_MODULUS);
+        }
+        if (s != 0) s = BLS_MODULUS - s;
     }
 
     /// @notice The batch header element: `version | depth | nTx | nQueue | nFee | chunkCount`
