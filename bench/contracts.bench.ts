@@ -18,7 +18,7 @@
  * TEST_PARAMS rollup with the real one.
  */
 import * as snarkjs from 'snarkjs'
-import { decodeEventLog, encodeFunctionData, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
+import { bytesToHex, commitmentToVersionedHash, decodeEventLog, encodeFunctionData, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
 import {
   BLOB_BYTES,
   PRODUCTION_PARAMS,
@@ -26,7 +26,11 @@ import {
   TEST_PARAMS,
   TX_TYPE,
   buildChunk,
+  BLS_MODULUS,
+  batchHeader,
   chunkCircuitInputs,
+  chunkShare,
+  elementsToBlob,
   chunkLayout,
   dataCommitment,
   denseProof,
@@ -43,7 +47,9 @@ import { startAnvil, type Anvil } from '../test/harness/anvil.ts'
 import { measureCallGas } from '../test/harness/measureCallGas.ts'
 import {
   ROLLUP_SETTINGS,
-  batchBlob,
+  balanceBlobClaims,
+  blobBatch,
+  loadCKzg,
   chunkClaims,
   contractProof,
   counterweightRollupAbi,
@@ -79,6 +85,7 @@ export async function run(): Promise<BenchResult[]> {
   const keys = await ensureChunkKeys({ params: TEST_PARAMS })
   const anvil = await startAnvil({ args: ['--code-size-limit', '24576'] })
   try {
+    await blobCheckFigures(anvil, push)
     const prod = await productionFigures(anvil, push)
     const prove = await proveFigures(anvil, keys, push)
     // The one-blob batch: commit (fixed + per chunk), prove per chunk, finalize (fixed + per chunk).
@@ -102,6 +109,34 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 type Push = (name: string, value: number, unit: string) => void
+
+/** A made-up share below r for claim `k` of a made-up batch. */
+const fakeShare = (k: number): bigint => (BigInt(k + 1) * 0x9e3779b97f4a7c15f39cc0605cedc8341082276bf3a27251f86c6a11d0c18e95n) % BLS_MODULUS
+
+/**
+ * The blob equivalence check alone (BlobEquivalenceHarness: challenge over the claims' data
+ * commitments, shares added mod r, point-evaluation precompile, barycentric identity), as
+ * execution gas of a call, for a full PRODUCTION_PARAMS blob of 1, 32 and every chunk.
+ */
+async function blobCheckFigures(anvil: Anvil, push: Push): Promise<void> {
+  const { address } = await deployArtifact({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, artifact: loadArtifact({ name: 'BlobEquivalenceHarness' }), args: [] })
+  const abi = loadArtifact({ name: 'BlobEquivalenceHarness' }).abi
+  const elements = Array.from({ length: 4096 }, (_, i) => (BigInt(i + 1) * 0x1234567890abcdef1234567890abcdefn) & ((1n << 248n) - 1n))
+  const blob = elementsToBlob(elements)
+  const versionedHash = commitmentToVersionedHash({ commitment: bytesToHex(loadCKzg().blobToKzgCommitment(blob)), to: 'hex' })
+  const gasFor = async (n: number): Promise<number> => {
+    const claims: ChunkClaim[] = Array.from({ length: n }, (_, k) => ({ newStateRoot: 1n, queueEnd: 0n, exitRoot: 1n, txListCommitment: 1n, dataCommitment: 1000n + BigInt(k), blobShare: fakeShare(k) }))
+    const b = balanceBlobClaims({ params: PRODUCTION_PARAMS, blob, claims })
+    return measureCallGas({ publicClient: anvil.publicClient, to: address, data: encodeFunctionData({ abi, functionName: 'check', args: [versionedHash, batchHeader(PRODUCTION_PARAMS, n), b.claims, b.opening] }) })
+  }
+  const one = await gasFor(1)
+  const many = await gasFor(32)
+  const full = maxChunksPerBlob(PRODUCTION_PARAMS)
+  push('blob_check_1_chunk_gas', one, 'gas (execution: point evaluation 50,000 + challenge + identity; target <= 60,000 per blob)')
+  push('blob_check_per_chunk_gas', (many - one) / 31, 'gas (execution per chunk: challenge word and share sum; plus 32 calldata bytes of the share in commit)')
+  push('blob_check_full_blob_gas', await gasFor(full), `gas (execution, ${full} chunks)`)
+  push('blob_check_target_gas', 60_000, 'gas per blob')
+}
 
 async function tx(anvil: Anvil, from: number, address: Address, functionName: string, args: readonly unknown[], value = 0n): Promise<TransactionReceipt> {
   const hash = await anvil.walletClients[from]!.writeContract({ address, abi: counterweightRollupAbi, functionName, args, value } as never)
@@ -152,12 +187,15 @@ async function productionFigures(anvil: Anvil, push: Push) {
   // Blob commits of 1 and 32 chunks, without and with queue entries; then prove (mock) and finalize.
   const claimsOf = async (n: number, perChunkQueue: number): Promise<ChunkClaim[]> => {
     const { committedQueue } = await heads()
-    return Array.from({ length: n }, (_, k) => ({ newStateRoot: 1000n + BigInt(k), queueEnd: committedQueue + BigInt((k + 1) * perChunkQueue), exitRoot: 7n, txListCommitment: 8n, dataCommitment: 9n }))
+    return Array.from({ length: n }, (_, k) => ({ newStateRoot: 1000n + BigInt(k), queueEnd: committedQueue + BigInt((k + 1) * perChunkQueue), exitRoot: 7n, txListCommitment: 8n, dataCommitment: 9n, blobShare: fakeShare(k) }))
   }
   const blob = new Uint8Array(BLOB_BYTES)
   blob[1] = 1
+  // Claims of made-up chunks: the last share balances the blob's opening (the commit's check
+  // only sees the sum), so the check runs in full.
   const commitBlob = async (claims: ChunkClaim[]) => {
-    const r = await sendBlobTransaction({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, to: R, data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] }), blob })
+    const b = balanceBlobClaims({ params: PRODUCTION_PARAMS, blob, claims })
+    const r = await sendBlobTransaction({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, to: R, data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [b.claims, b.opening] }), blob })
     if (r.status !== 'success') throw new Error('commitBatch reverted')
     return r
   }
@@ -199,7 +237,7 @@ async function productionFigures(anvil: Anvil, push: Push) {
     for (let k = 0; k < n; k++) {
       const chunkEls = Array.from({ length: layout.chunkElements }, (_, i) => (BigInt(k * 1000 + i + 1) * 0x1234567890abcdefn) & ((1n << 248n) - 1n))
       els.push(...chunkEls)
-      claims.push({ newStateRoot: 5000n + BigInt(k), queueEnd: committedQueue, exitRoot: 7n, txListCommitment: 8n, dataCommitment: dataCommitment(chunkEls) })
+      claims.push({ newStateRoot: 5000n + BigInt(k), queueEnd: committedQueue, exitRoot: 7n, txListCommitment: 8n, dataCommitment: dataCommitment(chunkEls), blobShare: chunkShare({ elements: chunkEls, firstPosition: 1, z: 0n }) })
     }
     const data = `0x${Buffer.from(elementsToBytes(els)).toString('hex')}` as Hex
     return tx(anvil, 0, R, 'commitBatchCalldata', [data, claims])
@@ -216,7 +254,7 @@ async function productionFigures(anvil: Anvil, push: Push) {
   exitLeaves[9] = exitLeafHash({ recipient: BigInt(recipient), tokenId: 0n, amount: parseEther('0.001') })
   exitLeaves[10] = exitLeafHash({ recipient: BigInt(recipient), tokenId: 0n, amount: parseEther('0.002') })
   const { committedQueue } = await heads()
-  const exitClaims: ChunkClaim[] = [{ newStateRoot: 6000n, queueEnd: committedQueue, exitRoot: denseRoot(exitLeaves, layout.exitDepth), txListCommitment: 8n, dataCommitment: 9n }]
+  const exitClaims: ChunkClaim[] = [{ newStateRoot: 6000n, queueEnd: committedQueue, exitRoot: denseRoot(exitLeaves, layout.exitDepth), txListCommitment: 8n, dataCommitment: 9n, blobShare: 0n }]
   await settle(await commitBlob(exitClaims))
   const { committedBatches } = await heads()
   const claimA = await tx(anvil, 5, R, 'claimExit', [committedBatches, 0n, 9n, recipient, 0n, parseEther('0.001'), denseProof(exitLeaves, 9, layout.exitDepth)])
@@ -229,7 +267,7 @@ async function productionFigures(anvil: Anvil, push: Push) {
   state.allocate({ owner: BigInt(anvil.accounts[1]!.address), publicKey: key, tokenId: 0n, balance: parseEther('0.5'), nonce: 3n })
   state.allocate({ owner: BigInt(anvil.accounts[2]!.address), publicKey: { x: 0n, y: 0n }, tokenId: 0n, balance: parseEther('0.25'), nonce: 0n })
   const h = await heads()
-  await settle(await commitBlob([{ newStateRoot: state.root, queueEnd: h.committedQueue, exitRoot: 7n, txListCommitment: 8n, dataCommitment: 9n }]))
+  await settle(await commitBlob([{ newStateRoot: state.root, queueEnd: h.committedQueue, exitRoot: 7n, txListCommitment: 8n, dataCommitment: 9n, blobShare: 0n }]))
   await tx(anvil, 6, R, 'depositETH', [parseEther('0.1'), 0n, 0n, 0n], parseEther('0.1') + (await fee()))
   await anvil.testClient.increaseTime({ seconds: Number(ROLLUP_SETTINGS.production.escapeDelay) + 1 })
   await anvil.testClient.mine({ blocks: 1 })
@@ -251,16 +289,18 @@ async function proveFigures(anvil: Anvil, keys: { wasm: string; zkey: string; ve
   await tx(anvil, 1, d.rollup, 'depositETH', [parseEther('1'), 0n, key.x, key.y], parseEther('1') + fee)
   const entries: QueueEntry[] = [{ kind: 1, sender: BigInt(anvil.accounts[1]!.address), toIndex: 0n, tokenId: 0n, amount: parseEther('1'), publicKey: key }]
   const signed = world.sign(0, { type: TX_TYPE.TRANSFER_TO_L1, from: 1n, toAddress: BigInt(anvil.accounts[2]!.address), amount: parseEther('0.5'), fee: 0n, nonce: 0n })
-  const chunk = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries, startHash: 0n }, txs: [signed], firstSeq: 0n, feeAccounts: [] })
+  const built = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries, startHash: 0n }, txs: [signed], firstSeq: 0n, feeAccounts: [] })
+  const batch = blobBatch({ params: TEST_PARAMS, chunks: [built] })
+  const chunk = batch.chunks[0]!
   const started = Date.now()
   const { proof } = await snarkjs.groth16.fullProve(inputsToJson(chunkCircuitInputs(chunk)) as never, keys.wasm, keys.zkey)
   push('real_proof_seconds', (Date.now() - started) / 1000, 's (TEST_PARAMS, 2 cores)')
   const p = contractProof(proof as never)
-  const commit = await sendBlobTransaction({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, to: d.rollup, data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [chunkClaims({ chunks: [chunk], queueStart: 0n })] }), blob: batchBlob({ params: TEST_PARAMS, chunks: [chunk.data] }) })
+  const commit = await sendBlobTransaction({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, to: d.rollup, data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [chunkClaims({ chunks: [chunk], queueStart: 0n }), batch.opening] }), blob: batch.blob })
   if (commit.status !== 'success') throw new Error('commit reverted')
   const verifierGas = await measureCallGas({ publicClient: anvil.publicClient, to: d.verifier, data: encodeFunctionData({ abi: iChunkVerifierAbi, functionName: 'verifyProof', args: [p.a, p.b, p.c, chunk.publicInputs as never] }) })
   const proved = await tx(anvil, 3, d.rollup, 'prove', [1n, 0n, chunk.publicInputs, p])
-  push('verify_proof_gas', verifierGas, 'gas (generated Groth16 verifier, 8 public inputs, execution only)')
+  push('verify_proof_gas', verifierGas, `gas (generated Groth16 verifier, ${chunk.publicInputs.length} public inputs, execution only)`)
   push('prove_per_chunk_gas', Number(proved.gasUsed), 'gas (prove transaction, real verifier)')
   return { proveTx: Number(proved.gasUsed) }
 }

@@ -15,7 +15,7 @@ template LimbsZero(n, carryBits) {
     var base = 2 ** BLS_LIMB_BITS();
     component range[n - 1];
     for (var k = 0; k < n - 1; k++) {
-        range[k] = Num2Bits(carryBits + 1);
+        range[k] = RangeCheck(carryBits + 1);
         range[k].in <== carry[k] + 2 ** carryBits;
     }
     coef[0] === carry[0] * base;
@@ -30,7 +30,7 @@ template LimbsRange(n, bits) {
     for (var l = 0; l < n; l++) {
         var width = bits - l * BLS_LIMB_BITS();
         if (width > BLS_LIMB_BITS()) width = BLS_LIMB_BITS();
-        range[l] = Num2Bits(width);
+        range[l] = RangeCheck(width);
         range[l].in <== in[l];
     }
 }
@@ -152,9 +152,9 @@ template BlobShare(E, maxChunks, quotientBits, finalCarryBits) {
     signal borrow;
     borrow <-- blobShareLo > rLo - 1 ? 1 : 0;
     borrow * (borrow - 1) === 0;
-    component belowLo = Num2Bits(128);
+    component belowLo = RangeCheck(128);
     belowLo.in <== rLo - 1 - blobShareLo + borrow * 2 ** 128;
-    component belowHi = Num2Bits(127);
+    component belowHi = RangeCheck(127);
     belowHi.in <== rHi - blobShareHi - borrow;
 
     // sum_j d_j * c_j - Q * r - share == 0.

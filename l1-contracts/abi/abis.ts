@@ -230,6 +230,49 @@ export const counterweightRollupAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "BlobOpeningInvalid",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "chunk",
+        "type": "uint256"
+      },
+      {
+        "name": "computed",
+        "type": "uint256"
+      },
+      {
+        "name": "claimed",
+        "type": "uint256"
+      }
+    ],
+    "name": "BlobShareMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "chunk",
+        "type": "uint256"
+      }
+    ],
+    "name": "BlobShareOutOfField",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "y",
+        "type": "uint256"
+      }
+    ],
+    "name": "BlobSharesMismatch",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "name": "amount",
@@ -936,7 +979,7 @@ export const counterweightRollupAbi = [
       {
         "indexed": false,
         "name": "publicInputs",
-        "type": "uint256[8]"
+        "type": "uint256[11]"
       }
     ],
     "name": "ChunkCommitted",
@@ -1506,10 +1549,32 @@ export const counterweightRollupAbi = [
           {
             "name": "dataCommitment",
             "type": "uint256"
+          },
+          {
+            "name": "blobShare",
+            "type": "uint256"
           }
         ],
         "name": "claims",
         "type": "tuple[]"
+      },
+      {
+        "components": [
+          {
+            "name": "y",
+            "type": "uint256"
+          },
+          {
+            "name": "commitment",
+            "type": "bytes"
+          },
+          {
+            "name": "proof",
+            "type": "bytes"
+          }
+        ],
+        "name": "opening",
+        "type": "tuple"
       },
       {
         "components": [
@@ -1561,6 +1626,10 @@ export const counterweightRollupAbi = [
           },
           {
             "name": "dataCommitment",
+            "type": "uint256"
+          },
+          {
+            "name": "blobShare",
             "type": "uint256"
           }
         ],
@@ -1614,10 +1683,32 @@ export const counterweightRollupAbi = [
           {
             "name": "dataCommitment",
             "type": "uint256"
+          },
+          {
+            "name": "blobShare",
+            "type": "uint256"
           }
         ],
         "name": "claims",
         "type": "tuple[]"
+      },
+      {
+        "components": [
+          {
+            "name": "y",
+            "type": "uint256"
+          },
+          {
+            "name": "commitment",
+            "type": "bytes"
+          },
+          {
+            "name": "proof",
+            "type": "bytes"
+          }
+        ],
+        "name": "opening",
+        "type": "tuple"
       }
     ],
     "name": "commitBatch",
@@ -1651,6 +1742,10 @@ export const counterweightRollupAbi = [
           },
           {
             "name": "dataCommitment",
+            "type": "uint256"
+          },
+          {
+            "name": "blobShare",
             "type": "uint256"
           }
         ],
@@ -2281,7 +2376,7 @@ export const counterweightRollupAbi = [
       },
       {
         "name": "publicInputs",
-        "type": "uint256[8]"
+        "type": "uint256[11]"
       },
       {
         "components": [
@@ -2550,7 +2645,7 @@ export const counterweightRollupAbi = [
   }
 ] as const
 
-/** The Groth16 verifier of the chunk circuit (`verifyProof` with eight public inputs). */
+/** The Groth16 verifier of the chunk circuit (`verifyProof` with eleven public inputs). */
 export const iChunkVerifierAbi = [
   {
     "inputs": [
@@ -2568,7 +2663,7 @@ export const iChunkVerifierAbi = [
       },
       {
         "name": "input",
-        "type": "uint256[8]"
+        "type": "uint256[11]"
       }
     ],
     "name": "verifyProof",
@@ -2589,7 +2684,7 @@ export const insecureMockChunkVerifierAbi = [
     "inputs": [
       {
         "name": "input",
-        "type": "uint256[8]"
+        "type": "uint256[11]"
       }
     ],
     "name": "fakeProofFor",
@@ -2618,7 +2713,7 @@ export const insecureMockChunkVerifierAbi = [
       },
       {
         "name": "input",
-        "type": "uint256[8]"
+        "type": "uint256[11]"
       }
     ],
     "name": "verifyProof",

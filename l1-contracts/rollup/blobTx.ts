@@ -1,13 +1,38 @@
 import { createRequire } from 'node:module'
 import type { Account, Chain, Hex, Kzg, PublicClient, TransactionReceipt, Transport, WalletClient } from 'viem'
 
-interface CKzg {
+/** The part of `c-kzg` the helpers use. */
+export interface CKzg {
   loadTrustedSetup(precompute: number, filePath?: string): void
   blobToKzgCommitment(blob: Uint8Array): Uint8Array
   computeBlobKzgProof(blob: Uint8Array, commitment: Uint8Array): Uint8Array
+  /** `[proof, y]` of the blob at `z` (32-byte big-endian). */
+  computeKzgProof(blob: Uint8Array, z: Uint8Array): [Uint8Array, Uint8Array]
+  verifyKzgProof(commitment: Uint8Array, z: Uint8Array, y: Uint8Array, proof: Uint8Array): boolean
 }
 
 let kzg: Kzg | undefined
+let ckzg: CKzg | undefined
+
+/**
+ * `c-kzg` itself with the bundled mainnet trusted setup, loaded once.
+ *
+ * @example
+ * ```ts
+ * const [proof, y] = loadCKzg().computeKzgProof(blob, zBytes)
+ * ```
+ */
+export function loadCKzg(): CKzg {
+  if (ckzg) return ckzg
+  const c = createRequire(import.meta.url)('c-kzg') as CKzg
+  try {
+    c.loadTrustedSetup(0)
+  } catch (e) {
+    if (!/already loaded/i.test((e as Error).message)) throw e
+  }
+  ckzg = c
+  return c
+}
 
 /**
  * viem's KZG interface over `c-kzg` with the bundled mainnet trusted setup, loaded once.
@@ -19,12 +44,7 @@ let kzg: Kzg | undefined
  */
 export function loadKzg(): Kzg {
   if (kzg) return kzg
-  const c = createRequire(import.meta.url)('c-kzg') as CKzg
-  try {
-    c.loadTrustedSetup(0)
-  } catch (e) {
-    if (!/already loaded/i.test((e as Error).message)) throw e
-  }
+  const c = loadCKzg()
   kzg = { blobToKzgCommitment: (blob) => c.blobToKzgCommitment(blob), computeBlobKzgProof: (blob, commitment) => c.computeBlobKzgProof(blob, commitment) }
   return kzg
 }
@@ -36,7 +56,7 @@ export function loadKzg(): Kzg {
  *
  * @example
  * ```ts
- * const data = encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] })
+ * const data = encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims, opening] })
  * const receipt = await sendBlobTransaction({ walletClient, publicClient, to: rollup, data, blob })
  * ```
  */

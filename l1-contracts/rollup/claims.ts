@@ -1,4 +1,4 @@
-import type { Chunk } from '../../protocol/index.ts'
+import { PUBLIC_INPUT_NAMES, type Chunk } from '../../protocol/index.ts'
 
 /**
  * A chunk's claim as `commitBatch` takes it (the Solidity `ChunkClaim`).
@@ -15,11 +15,15 @@ export interface ChunkClaim {
   exitRoot: bigint
   txListCommitment: bigint
   dataCommitment: bigint
+  /** The chunk's share of the blob's value at the challenge (`chunk.blob.share`). */
+  blobShare: bigint
 }
 
 /**
  * The claim of one chunk built by `protocol`'s `buildChunk`, which consumed `chunk.queueCount`
- * entries from absolute queue position `queueStart`.
+ * entries from absolute queue position `queueStart`. Its `blobShare` is `chunk.blob.share`:
+ * for a blob commit, pass the chunks bound to the blob (`blobBatch(...).chunks`); chunks as
+ * built carry the calldata share.
  *
  * @example
  * ```ts
@@ -34,6 +38,7 @@ export function chunkClaim(params: { chunk: Chunk; queueStart: bigint }): ChunkC
     exitRoot: chunk.exitRoot,
     txListCommitment: chunk.txListCommitment,
     dataCommitment: chunk.dataCommitment,
+    blobShare: chunk.blob.share,
   }
 }
 
@@ -55,16 +60,20 @@ export function chunkClaims(params: { chunks: readonly Chunk[]; queueStart: bigi
   })
 }
 
+/** The fixed-size tuple of a chunk proof's eleven public inputs. */
+export type PublicInputsTuple = readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+
 /**
- * The eight public inputs the rollup derives for a chunk, as the fixed-size tuple `prove`
- * takes (they equal `chunk.publicInputs` when the chunk was built on the committed head).
+ * The eleven public inputs the rollup derives for a chunk, as the fixed-size tuple `prove`
+ * takes (they equal `chunk.publicInputs` when the chunk was built on the committed head and,
+ * for a blob batch, bound to the blob).
  *
  * @example
  * ```ts
  * await walletClient.writeContract({ address, abi, functionName: 'prove', args: [batch, 0n, publicInputsTuple(chunk.publicInputs), proof] })
  * ```
  */
-export function publicInputsTuple(inputs: readonly bigint[]): readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint] {
-  if (inputs.length !== 8) throw new RangeError(`a chunk proof has 8 public inputs, got ${inputs.length}`)
-  return inputs as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint]
+export function publicInputsTuple(inputs: readonly bigint[]): PublicInputsTuple {
+  if (inputs.length !== PUBLIC_INPUT_NAMES.length) throw new RangeError(`a chunk proof has ${PUBLIC_INPUT_NAMES.length} public inputs, got ${inputs.length}`)
+  return inputs as unknown as PublicInputsTuple
 }

@@ -1,16 +1,22 @@
 /**
  * The whole path on a real L1 (anvil, prague) with a real proof: deposits and a forced
  * withdrawal enter the queue (hashes checked against protocol/), the sequencer builds a chunk
- * with protocol's `buildChunk`, commits it with a real EIP-4844 blob (c-kzg), a real Groth16
- * proof of the chunk circuit is verified by the snarkjs-generated verifier, the batch
+ * with protocol's `buildChunk`, commits it with a real EIP-4844 blob (c-kzg) whose opening at
+ * the challenge the point-evaluation precompile checks against the chunk's share, a real
+ * Groth16 proof of the chunk circuit (which proves that share) is verified by the
+ * snarkjs-generated verifier, the batch
  * finalizes, and both exits are claimed once. Also: the real verifier refuses every public
  * input changed or shifted by the field modulus.
  */
 import * as snarkjs from 'snarkjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeEventLog, encodeFunctionData, parseEther, type Address, type Hex } from 'viem'
+import { commitmentToVersionedHash, bytesToHex, decodeEventLog, encodeFunctionData, hexToBytes, parseEther, type Address, type Hex } from 'viem'
 import {
+  BLS_MODULUS,
   FIELD_MODULUS,
+  bindBatchToBlob,
+  bindChunkToBlob,
+  blobChallenge,
   QUEUE_KIND,
   RollupState,
   TEST_PARAMS,
@@ -29,12 +35,14 @@ import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
 import { counterweightRollupAbi, iChunkVerifierAbi } from '../abi/abis.ts'
 import { deployRollup, type RollupDeployment } from '../deploy/deployRollup.ts'
 import { ROLLUP_SETTINGS } from '../deploy/config.ts'
-import { chunkClaims, publicInputsTuple } from './claims.ts'
+import { chunkClaims, publicInputsTuple, type ChunkClaim } from './claims.ts'
+import { blobBatch, openBlob, type BlobBatch, type BlobOpening } from './blobOpening.ts'
 import { contractProof, type ContractProof } from './proof.ts'
-import { batchBlob } from './data.ts'
-import { sendBlobTransaction } from './blobTx.ts'
+import { loadCKzg, sendBlobTransaction } from './blobTx.ts'
 import { exitClaimArgs } from './exits.ts'
 import { queueEntryFromEvent } from './events.ts'
+
+const versionedHashOf = (p: { commitment: Uint8Array }): Hex => commitmentToVersionedHash({ commitment: bytesToHex(p.commitment), to: 'hex' })
 
 const terminateCurve = async (): Promise<void> => {
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate()
@@ -43,7 +51,9 @@ const terminateCurve = async (): Promise<void> => {
 describe('rollup with a real blob and a real proof', () => {
   let anvil: Anvil
   let d: RollupDeployment
+  let built: Chunk
   let chunk: Chunk
+  let batch: BlobBatch
   let proof: ContractProof
   let alice: Address
   let bob: Address
@@ -101,7 +111,11 @@ describe('rollup with a real blob and a real proof', () => {
     const here = testWorld({ users: 1, chainId: BigInt(d.chainId), rollupAddress: BigInt(d.rollup) })
     expect(here.domain).toBe(d.domain)
     const signed = here.sign(0, { type: TX_TYPE.WITHDRAW, from: 1n, recipient: BigInt(bob), amount: parseEther('0.1'), fee: 0n, nonce: 0n })
-    chunk = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries: expected, startHash: 0n }, txs: [signed], firstSeq: 0n, feeAccounts: [] })
+    built = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries: expected, startHash: 0n }, txs: [signed], firstSeq: 0n, feeAccounts: [] })
+    // bound to the batch's blob: index 0, the challenge, its share
+    batch = blobBatch({ params: TEST_PARAMS, chunks: [built] })
+    chunk = batch.chunks[0]!
+    expect(chunk.publicInputs.slice(0, 8)).toEqual(built.publicInputs.slice(0, 8))
     expect(chunk.queueOutcomes.map((o) => o.status)).toEqual(['applied', 'applied'])
     expect(chunk.txOutcomes.map((o) => o.status)).toEqual(['included'])
     expect(chunk.exits.map((e) => [e.position, e.amount])).toEqual([
@@ -123,7 +137,7 @@ describe('rollup with a real blob and a real proof', () => {
     const verify = (inputs: readonly bigint[]) =>
       anvil.publicClient.readContract({ address: d.verifier, abi: iChunkVerifierAbi, functionName: 'verifyProof', args: [proof.a, proof.b, proof.c, publicInputsTuple(inputs)] })
     expect(await verify(chunk.publicInputs)).toBe(true)
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < chunk.publicInputs.length; i++) {
       const changed = [...chunk.publicInputs]
       changed[i] = (changed[i]! + 1n) % FIELD_MODULUS
       expect(await verify(changed), `input ${i} + 1`).toBe(false)
@@ -133,16 +147,46 @@ describe('rollup with a real blob and a real proof', () => {
     }
   })
 
+  it('refuses a blob that differs from the proven data in one byte, a share off by r, an opening at a challenge from other data', async () => {
+    const claims = chunkClaims({ chunks: [chunk], queueStart: 0n })
+    const commitCall = (blob: Uint8Array, c: readonly ChunkClaim[], opening: BlobOpening) =>
+      anvil.publicClient.simulateContract({
+        account: anvil.accounts[0]!,
+        address: d.rollup,
+        abi: counterweightRollupAbi,
+        functionName: 'commitBatch',
+        args: [c, opening],
+        blobVersionedHashes: [versionedHashOf({ commitment: loadCKzg().blobToKzgCommitment(blob) })],
+      } as never)
+    // the honest commit would pass
+    await commitCall(batch.blob, claims, batch.opening)
+    // one byte of the blob changed (element 1 = the chunk's first data element): opened honestly
+    // at its own challenge, with the shares of the proven data there
+    const other = batch.blob.slice()
+    other[32 + 31] = other[32 + 31]! ^ 1
+    const otherHash = hexToBytes(versionedHashOf({ commitment: loadCKzg().blobToKzgCommitment(other) }))
+    const atOther = bindBatchToBlob({ chunks: [built], versionedHash: otherHash })
+    const otherZ = blobChallenge({ versionedHash: otherHash, dataCommitments: [built.dataCommitment] })
+    await expect(commitCall(other, chunkClaims({ chunks: atOther, queueStart: 0n }), openBlob({ blob: other, z: otherZ }))).rejects.toThrow(/BlobSharesMismatch/)
+    // the share plus the modulus (same residue) is refused
+    await expect(commitCall(batch.blob, [{ ...claims[0]!, blobShare: claims[0]!.blobShare + BLS_MODULUS }], batch.opening)).rejects.toThrow(/BlobShareOutOfField/)
+    // a challenge computed from other data commitments: opened and shared there, refused
+    const wrongZ = blobChallenge({ versionedHash: hexToBytes(batch.versionedHash), dataCommitments: [built.dataCommitment + 1n] })
+    const wrongShares = [bindChunkToBlob({ chunk: built, index: 0, z: wrongZ })]
+    await expect(commitCall(batch.blob, chunkClaims({ chunks: wrongShares, queueStart: 0n }), openBlob({ blob: batch.blob, z: wrongZ }))).rejects.toThrow(/BlobOpeningInvalid/)
+  })
+
   it('commits a real blob, proves, finalizes and pays both exits once', async () => {
-    const blob = batchBlob({ params: TEST_PARAMS, chunks: [chunk.data] })
+    const blob = batch.blob
     const claims = chunkClaims({ chunks: [chunk], queueStart: 0n })
     const commit = await sendBlobTransaction({
       walletClient: anvil.walletClient,
       publicClient: anvil.publicClient,
       to: d.rollup,
-      data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] }),
+      data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims, batch.opening] }),
       blob,
     })
+    console.log(`commit gas (one chunk, with the blob equivalence check): ${commit.gasUsed}`)
     expect(commit.status).toBe('success')
     const tx = await anvil.publicClient.getTransaction({ hash: commit.transactionHash })
     const versionedHash = tx.blobVersionedHashes![0]! as Hex

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeFunctionData, parseEther, type Address } from 'viem'
 import {
+  BLS_MODULUS,
   DEVNET_PARAMS,
   PRODUCTION_PARAMS,
   QUEUE_KIND,
@@ -29,7 +30,8 @@ import { deployArtifact, deployRollup, type RollupDeployment } from '../deploy/d
 import { ROLLUP_SETTINGS } from '../deploy/config.ts'
 import { chunkClaims } from './claims.ts'
 import { insecureMockProof } from './mockProof.ts'
-import { batchBlob, calldataBatchData } from './data.ts'
+import { calldataBatchData } from './data.ts'
+import { blobBatch } from './blobOpening.ts'
 import { sendBlobTransaction } from './blobTx.ts'
 import { escapeWithdrawArgs } from './exits.ts'
 import { queueEntryFromEvent } from './events.ts'
@@ -126,6 +128,10 @@ describe('rollup scenarios against protocol/ (mock verifier)', () => {
     const bad = claims.map((c) => ({ ...c }))
     bad[1]!.dataCommitment += 1n
     await expect(anvil.publicClient.simulateContract({ account: anvil.accounts[0]!, address: d.rollup, abi: counterweightRollupAbi, functionName: 'commitBatchCalldata', args: [data, bad] })).rejects.toThrow(/DataCommitmentMismatch/)
+    // ...and so is a share other than the calldata share (-sum of the chunk's elements mod r)
+    const badShare = claims.map((c) => ({ ...c }))
+    badShare[0]!.blobShare = (badShare[0]!.blobShare + 1n) % BLS_MODULUS
+    await expect(anvil.publicClient.simulateContract({ account: anvil.accounts[0]!, address: d.rollup, abi: counterweightRollupAbi, functionName: 'commitBatchCalldata', args: [data, badShare] })).rejects.toThrow(/BlobShareMismatch/)
     // ...the real one is accepted, the contract's public inputs are the chunks' own.
     const receipt = await send(0, 'commitBatchCalldata', [data, claims])
     const committed = await anvil.publicClient.getContractEvents({ address: d.rollup, abi: counterweightRollupAbi, eventName: 'ChunkCommitted', fromBlock: receipt.blockNumber, toBlock: receipt.blockNumber })
@@ -141,13 +147,14 @@ describe('rollup scenarios against protocol/ (mock verifier)', () => {
     expect(await read('permissionless')).toBe(true)
     const c = buildChunk({ state, params: TEST_PARAMS, domain: d.domain, queue: { entries: entries.slice(consumed, consumed + 2), startHash: queueChain(entries)[consumed - 1]! }, txs: [], firstSeq: 1n, feeAccounts: [] })
     expect(c.queueOutcomes.map((o) => o.status)).toEqual(['applied', 'applied'])
-    const claims = chunkClaims({ chunks: [c], queueStart: BigInt(consumed) })
+    const b = blobBatch({ params: TEST_PARAMS, chunks: [c] })
+    const claims = chunkClaims({ chunks: b.chunks, queueStart: BigInt(consumed) })
     const receipt = await sendBlobTransaction({
       walletClient: anvil.walletClients[5]!,
       publicClient: anvil.publicClient,
       to: d.rollup,
-      data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitAndProve', args: [claims, [insecureMockProof(c.publicInputs)]] }),
-      blob: batchBlob({ params: TEST_PARAMS, chunks: [c.data] }),
+      data: encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitAndProve', args: [claims, b.opening, [insecureMockProof(b.chunks[0]!.publicInputs)]] }),
+      blob: b.blob,
     })
     expect(receipt.status).toBe('success')
     c.state.commit()

@@ -114,7 +114,17 @@ export function maxChunksPerBlob(params: ChunkParams): number {
   return Math.floor((BLOB_ELEMENTS - 1) / chunkLayout(params).chunkElements)
 }
 
-function batchHeader(p: ChunkParams, chunkCount: number): bigint {
+/**
+ * The batch header element (blob position 0) of a batch of `chunkCount` chunks: `version |
+ * depth | nTx | nQueue | nFee | chunkCount` from the top of its 248 bits. The contract builds
+ * the same (`CalldataDA.header`).
+ *
+ * @example
+ * ```ts
+ * batchHeader(params, 2) === encodeBatchElements({ params, chunks: [a, b] })[0]
+ * ```
+ */
+export function batchHeader(p: ChunkParams, chunkCount: number): bigint {
   const values = { version: DA_VERSION, depth: p.depth, nTx: p.nTx, nQueue: p.nQueue, nFee: p.nFee, chunkCount }
   let v = 0n
   let used = 0

@@ -25,12 +25,15 @@ import {
 import { randomTx, type Prng, type TestWorld } from '../../../protocol/transition/testWorld.ts'
 import {
   ROLLUP_SETTINGS,
+  balanceBlobClaims,
+  blobBatch,
   calldataBatchData,
   chunkClaims,
   counterweightRollupAbi,
   deployRollup,
   insecureMockProof,
   sendBlobTransaction,
+  type BlobOpening,
   type ChunkClaim,
   type RollupDeployment,
 } from '../../../l1-contracts/index.ts'
@@ -247,21 +250,31 @@ export class RollupDriver {
    * earlier batch must be finalized).
    */
   async commit(params: { built: BuiltBatch; da: 'blob' | 'calldata'; blob?: Uint8Array; claims?: ChunkClaim[]; commitAndProve?: boolean }): Promise<DriverBatch> {
-    const { chunks } = params.built
+    let { chunks } = params.built
     const honest = params.blob === undefined && params.claims === undefined && params.built.base === undefined
     if (honest && params.built.queueStart !== this.consumed) throw new Error('these chunks were not built on the committed head')
-    const claims = params.claims ?? chunkClaims({ chunks, queueStart: params.built.queueStart })
+    let claims = params.claims ?? chunkClaims({ chunks, queueStart: params.built.queueStart })
     let receipt: TransactionReceipt
     let blob: Uint8Array | undefined
     if (params.da === 'blob') {
-      blob = params.blob ?? encodeBatchBlob({ params: this.params, chunks: chunks.map((c) => c.data) })
+      let opening: BlobOpening
+      if (params.blob === undefined && params.claims === undefined) {
+        // honest: the chunks bound to their blob
+        const b = blobBatch({ params: this.params, chunks })
+        ;({ blob, chunks, opening } = b)
+        claims = chunkClaims({ chunks, queueStart: params.built.queueStart })
+      } else {
+        // bad data or claims: shares balanced so that the commit itself passes
+        blob = params.blob ?? encodeBatchBlob({ params: this.params, chunks: chunks.map((c) => c.data) })
+        ;({ claims, opening } = balanceBlobClaims({ params: this.params, blob, claims }))
+      }
       receipt = await sendBlobTransaction({
         walletClient: this.anvil.walletClient,
         publicClient: this.anvil.publicClient,
         to: this.d.rollup,
         data: params.commitAndProve
-          ? encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitAndProve', args: [claims, chunks.map((c) => insecureMockProof(c.publicInputs))] })
-          : encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] }),
+          ? encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitAndProve', args: [claims, opening, chunks.map((c) => insecureMockProof(c.publicInputs))] })
+          : encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims, opening] }),
         blob,
       })
       if (receipt.status !== 'success') throw new Error('commitBatch reverted')

@@ -109,13 +109,13 @@ contract RollupEscapeTest is RollupFixture {
         setBlob("late");
         vm.prank(seq);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
-        rollup.commitBatch(one(claim(5, 3, 7)));
+        rollup.commitBatch(one(claim(5, 3, 7)), opening(one(claim(5, 3, 7))));
         vm.prank(seq);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
-        rollup.commitAndProve(one(claim(5, 3, 7)), new Groth16Proof[](1));
+        rollup.commitAndProve(one(claim(5, 3, 7)), opening(one(claim(5, 3, 7))), new Groth16Proof[](1));
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
         rollup.revertExpiredBatches(1);
-        uint256[8] memory pi;
+        uint256[11] memory pi;
         Groth16Proof memory proof = fakeProof(pi);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
         rollup.prove(2, 0, pi, proof);

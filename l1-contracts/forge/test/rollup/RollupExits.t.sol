@@ -80,7 +80,7 @@ contract RollupExitsTest is RollupFixture {
         depositETH(alice, 10 ether);
         uint256[] memory ls = new uint256[](8);
         ls[0] = exitLeaf(alice, 0, 1 ether);
-        (uint256 b, uint256[8][] memory p) = commit(one(claim(101, 1, denseRoot(ls, EXIT_DEPTH))));
+        (uint256 b, uint256[11][] memory p) = commit(one(claim(101, 1, denseRoot(ls, EXIT_DEPTH))));
         uint256[] memory proof = denseProof(ls, EXIT_DEPTH, 0);
         vm.expectRevert(abi.encodeWithSelector(Exits.BatchNotFinalized.selector, b));
         rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof);

@@ -6,14 +6,18 @@ import {PoseidonDeployer} from "../../PoseidonDeployer.sol";
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5, IPoseidonT6} from "../../../src/poseidon/IPoseidon.sol";
 import {CounterweightRollup} from "../../../src/rollup/CounterweightRollup.sol";
 import {InsecureMockChunkVerifier} from "../../../src/testing/InsecureMockChunkVerifier.sol";
-import {ChunkClaim, Groth16Proof, RollupConfig, FIELD_MODULUS} from "../../../src/rollup/RollupTypes.sol";
+import {
+    BLS_MODULUS, BlobOpening, ChunkClaim, Groth16Proof, RollupConfig, FIELD_MODULUS
+} from "../../../src/rollup/RollupTypes.sol";
+import {FakeBlob} from "../../FakeBlob.sol";
 
 /**
  * @title RollupFixture
  * @notice A rollup with TEST_PARAMS (depth 8, nTx 4, nQueue 2, nFee 2) over the generated
  * Poseidon hashers and the INSECURE mock verifier (fake proofs bound to the public inputs),
- * a bonded sequencer, one blob hash in every transaction, and helpers to build claims, public
- * inputs, fake proofs and small Poseidon trees. Tests build on it.
+ * a bonded sequencer, one blob hash in every transaction (the point-evaluation precompile
+ * stood in, see FakeBlob), and helpers to build claims, blob openings that match their shares,
+ * public inputs, fake proofs and small Poseidon trees. Tests build on it.
  */
 abstract contract RollupFixture is Test {
     uint256 internal constant DEPTH = 8;
@@ -43,6 +47,7 @@ abstract contract RollupFixture is Test {
 
     function setUp() public virtual {
         vm.warp(T0);
+        FakeBlob.mockPointEvaluation(vm);
         seq = makeAddr("sequencer");
         alice = makeAddr("alice");
         bob = makeAddr("bob");
@@ -130,6 +135,12 @@ abstract contract RollupFixture is Test {
         c.exitRoot = exitRoot;
         c.txListCommitment = uint256(keccak256(abi.encode("txList", newRoot))) % FIELD_MODULUS;
         c.dataCommitment = uint256(keccak256(abi.encode("data", newRoot))) % FIELD_MODULUS;
+        c.blobShare = uint256(keccak256(abi.encode("share", newRoot))) % BLS_MODULUS;
+    }
+
+    /// The opening of the transaction's blob that the shares of `cs` add up to.
+    function opening(ChunkClaim[] memory cs) internal view returns (BlobOpening memory) {
+        return FakeBlob.opening(blobhash(0), cs, [DEPTH, NTX, NQUEUE, NFEE]);
     }
 
     function one(ChunkClaim memory c) internal pure returns (ChunkClaim[] memory cs) {
@@ -137,16 +148,17 @@ abstract contract RollupFixture is Test {
         cs[0] = c;
     }
 
-    /// The public inputs the rollup derives for the chunks of a batch committed on top of
-    /// (`oldRoot`, `oldQueueEnd`).
+    /// The public inputs the rollup derives for the chunks of a blob batch committed on top of
+    /// (`oldRoot`, `oldQueueEnd`) with the transaction's blob.
     function inputsOf(uint256 oldRoot, uint256 oldQueueEnd, ChunkClaim[] memory cs)
         internal
         view
-        returns (uint256[8][] memory all)
+        returns (uint256[11][] memory all)
     {
-        all = new uint256[8][](cs.length);
+        all = new uint256[11][](cs.length);
+        uint256 z = FakeBlob.challenge(blobhash(0), cs);
         for (uint256 k; k < cs.length; ++k) {
-            uint256[8] memory pi;
+            uint256[11] memory pi;
             pi[0] = oldRoot;
             pi[1] = cs[k].newStateRoot;
             pi[2] = rollup.queueHashAt(oldQueueEnd);
@@ -155,6 +167,7 @@ abstract contract RollupFixture is Test {
             pi[5] = cs[k].txListCommitment;
             pi[6] = cs[k].dataCommitment;
             pi[7] = rollup.domain();
+            FakeBlob.bind(pi, z, k, cs[k].blobShare);
             all[k] = pi;
             oldRoot = cs[k].newStateRoot;
             oldQueueEnd = cs[k].queueEnd;
@@ -162,32 +175,33 @@ abstract contract RollupFixture is Test {
     }
 
     /// A copy (memory arrays are references).
-    function copy(uint256[8] memory pi) internal pure returns (uint256[8] memory out) {
-        for (uint256 i; i < 8; ++i) out[i] = pi[i];
+    function copy(uint256[11] memory pi) internal pure returns (uint256[11] memory out) {
+        for (uint256 i; i < 11; ++i) out[i] = pi[i];
     }
 
-    function fakeProof(uint256[8] memory pi) internal view returns (Groth16Proof memory p) {
+    function fakeProof(uint256[11] memory pi) internal view returns (Groth16Proof memory p) {
         p.a[0] = mock.fakeProofFor(pi);
     }
 
     /// Commits `cs` as the sequencer and returns the batch number and its chunks' inputs.
-    function commit(ChunkClaim[] memory cs) internal returns (uint256 batch, uint256[8][] memory pis) {
+    function commit(ChunkClaim[] memory cs) internal returns (uint256 batch, uint256[11][] memory pis) {
         uint256 oldRoot = rollup.lastCommittedStateRoot();
         (, uint256 committedQueue,, uint256 committed,) = heads();
-        pis = inputsOf(oldRoot, committedQueue, cs);
         setBlob(bytes32(committed + 1));
+        pis = inputsOf(oldRoot, committedQueue, cs);
+        BlobOpening memory o = opening(cs);
         vm.prank(seq);
-        rollup.commitBatch(cs);
+        rollup.commitBatch(cs, o);
         batch = committed + 1;
     }
 
-    function proveAll(uint256 batch, uint256[8][] memory pis) internal {
+    function proveAll(uint256 batch, uint256[11][] memory pis) internal {
         for (uint256 k; k < pis.length; ++k) rollup.prove(batch, k, pis[k], fakeProof(pis[k]));
     }
 
     /// Commit, prove and finalize one batch through the two-step path.
     function settle(ChunkClaim[] memory cs) internal returns (uint256 batch) {
-        uint256[8][] memory pis;
+        uint256[11][] memory pis;
         (batch, pis) = commit(cs);
         proveAll(batch, pis);
         rollup.finalize(batch);
@@ -196,7 +210,7 @@ abstract contract RollupFixture is Test {
     /// Proofs for `commitAndProve` of `cs` on top of the current committed head.
     function proofsFor(ChunkClaim[] memory cs) internal view returns (Groth16Proof[] memory ps) {
         (, uint256 committedQueue,,,) = heads();
-        uint256[8][] memory pis = inputsOf(rollup.lastCommittedStateRoot(), committedQueue, cs);
+        uint256[11][] memory pis = inputsOf(rollup.lastCommittedStateRoot(), committedQueue, cs);
         ps = new Groth16Proof[](cs.length);
         for (uint256 k; k < cs.length; ++k) ps[k] = fakeProof(pis[k]);
     }

@@ -6,7 +6,10 @@ import {RollupFixture} from "./RollupFixture.sol";
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5} from "../../../src/poseidon/IPoseidon.sol";
 import {CounterweightRollup} from "../../../src/rollup/CounterweightRollup.sol";
 import {InsecureMockChunkVerifier} from "../../../src/testing/InsecureMockChunkVerifier.sol";
-import {AccountLeaf, ChunkClaim, DepositEntry, FIELD_MODULUS, Groth16Proof} from "../../../src/rollup/RollupTypes.sol";
+import {
+    AccountLeaf, BlobOpening, ChunkClaim, DepositEntry, FIELD_MODULUS, Groth16Proof
+} from "../../../src/rollup/RollupTypes.sol";
+import {FakeBlob} from "../../FakeBlob.sol";
 
 /**
  * @title RollupHandler
@@ -108,10 +111,11 @@ contract RollupHandler is Test {
         if (rollup.escapeMode()) return;
         Plan memory p = plan(take, user, amount);
         ChunkClaim[] memory cs = claimsOf(p);
-        Groth16Proof[] memory ps = proofs(cs, p.fq);
         setBlob();
+        Groth16Proof[] memory ps = proofs(cs, p.fq);
+        BlobOpening memory o = opening(cs);
         vm.prank(seq);
-        rollup.commitAndProve(cs, ps);
+        rollup.commitAndProve(cs, o, ps);
         (,,,, uint256 fb,) = rollup.heads();
         honestRoot[fb] = p.stateRoot;
         balances = p.bal;
@@ -153,14 +157,21 @@ contract RollupHandler is Test {
             cs[k].exitRoot = denseRoot(k == 0 ? p.leaves : new uint256[](8));
             cs[k].txListCommitment = 1;
             cs[k].dataCommitment = 2;
+            cs[k].blobShare = 3 + k;
         }
+    }
+
+    /// The opening of the transaction's blob that the shares of `cs` add up to.
+    function opening(ChunkClaim[] memory cs) internal view returns (BlobOpening memory) {
+        return FakeBlob.opening(blobhash(0), cs, [rollup.depth(), rollup.nTx(), rollup.nQueue(), rollup.nFee()]);
     }
 
     function proofs(ChunkClaim[] memory cs, uint256 fq) internal view returns (Groth16Proof[] memory ps) {
         ps = new Groth16Proof[](cs.length);
         uint256 old = rollup.lastFinalizedStateRoot();
+        uint256 z = FakeBlob.challenge(blobhash(0), cs);
         for (uint256 k; k < cs.length; ++k) {
-            uint256[8] memory pi;
+            uint256[11] memory pi;
             pi[0] = old;
             pi[1] = cs[k].newStateRoot;
             pi[2] = rollup.queueHashAt(k == 0 ? fq : cs[k - 1].queueEnd);
@@ -169,6 +180,7 @@ contract RollupHandler is Test {
             pi[5] = 1;
             pi[6] = 2;
             pi[7] = rollup.domain();
+            FakeBlob.bind(pi, z, k, cs[k].blobShare);
             ps[k].a[0] = mock.fakeProofFor(pi);
             old = pi[1];
         }
@@ -182,18 +194,19 @@ contract RollupHandler is Test {
         (uint256 len, uint256 cq,,,,) = rollup.heads();
         uint256 end = cq + bound(seed, 0, len - cq < 2 ? len - cq : 2);
         ChunkClaim[] memory cs = new ChunkClaim[](1);
-        cs[0] = ChunkClaim(uint256(keccak256(abi.encode(seed))) % FIELD_MODULUS, end, seed % FIELD_MODULUS, 3, 4);
+        cs[0] = ChunkClaim(uint256(keccak256(abi.encode(seed))) % FIELD_MODULUS, end, seed % FIELD_MODULUS, 3, 4, 5);
         setBlob();
+        BlobOpening memory o = opening(cs);
         vm.prank(seq);
-        try rollup.commitBatch(cs) {} catch {}
+        try rollup.commitBatch(cs, o) {} catch {}
     }
 
     /// Proves a pending chunk with a made-up proof, or with shifted inputs: must fail.
     function proveJunk(uint256 batch, uint256 seed) external {
         (,,, uint256 cb, uint256 fb,) = rollup.heads();
         batch = bound(batch, fb, cb + 1);
-        uint256[8] memory pi;
-        for (uint256 i; i < 8; ++i) pi[i] = uint256(keccak256(abi.encode(seed, i))) % FIELD_MODULUS;
+        uint256[11] memory pi;
+        for (uint256 i; i < 11; ++i) pi[i] = uint256(keccak256(abi.encode(seed, i))) % FIELD_MODULUS;
         Groth16Proof memory p;
         p.a[0] = seed;
         p.c[1] = seed >> 128;

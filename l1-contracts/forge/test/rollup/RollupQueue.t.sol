@@ -137,7 +137,7 @@ contract RollupQueueTest is RollupFixture {
         setBlob("b");
         uint256 chunks = 3 * FEE_STEP / NQUEUE;
         vm.prank(seq);
-        rollup.commitBatch(_claims(chunks));
+        rollup.commitBatch(_claims(chunks), opening(_claims(chunks)));
         assertEq(rollup.queueFee(), FEE);
     }
 
