@@ -1,5 +1,17 @@
-import * as snarkjs from 'snarkjs'
+import { readFileSync } from 'node:fs'
+import { WitnessCalculatorBuilder } from 'circom_runtime'
 import type { CircuitInputs } from '../../protocol/index.ts'
+
+interface WitnessCalculator {
+  calculateWitness(input: Record<string, unknown>, sanityCheck: boolean): Promise<bigint[]>
+}
+
+/**
+ * One calculator per circuit, reused: compiling the chunk circuit's WASM again in the same
+ * process makes V8 optimize its large functions (the blob share's constant tables) first,
+ * seconds per call on a loaded machine, where a reused instance answers in milliseconds.
+ */
+const calculators = new Map<string, Promise<WitnessCalculator>>()
 
 /** JSON-friendly circuit inputs: every bigint as a decimal string. */
 export function inputsToJson(inputs: CircuitInputs): Record<string, unknown> {
@@ -18,8 +30,11 @@ export function inputsToJson(inputs: CircuitInputs): Record<string, unknown> {
  * ```
  */
 export async function chunkWitness(params: { wasm: string; inputs: CircuitInputs }): Promise<bigint[]> {
-  const wtns = { type: 'mem' } as { type: 'mem'; data?: Uint8Array }
-  await snarkjs.wtns.calculate(inputsToJson(params.inputs), params.wasm, wtns)
-  const json = (await snarkjs.wtns.exportJson(wtns)) as bigint[]
-  return json.map((v) => BigInt(v))
+  let calc = calculators.get(params.wasm)
+  if (!calc) {
+    calc = WitnessCalculatorBuilder(readFileSync(params.wasm)) as Promise<WitnessCalculator>
+    calculators.set(params.wasm, calc)
+  }
+  const witness = await (await calc).calculateWitness(inputsToJson(params.inputs), true)
+  return witness.map((v) => BigInt(v))
 }
