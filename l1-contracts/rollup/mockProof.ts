@@ -1,5 +1,5 @@
 import { encodeAbiParameters, keccak256 } from 'viem'
-import { FIELD_MODULUS } from '../../protocol/index.ts'
+import { FIELD_MODULUS, PUBLIC_INPUT_NAMES } from '../../protocol/index.ts'
 import type { ContractProof } from './proof.ts'
 
 /**
@@ -11,6 +11,6 @@ import type { ContractProof } from './proof.ts'
  * ```
  */
 export function insecureMockProof(inputs: readonly bigint[]): ContractProof {
-  const encoded = encodeAbiParameters([{ type: 'string' }, { type: 'uint256[8]' }], ['INSECURE MOCK PROOF', inputs as never])
+  const encoded = encodeAbiParameters([{ type: 'string' }, { type: `uint256[${PUBLIC_INPUT_NAMES.length}]` }], ['INSECURE MOCK PROOF', inputs as never])
   return { a: [BigInt(keccak256(encoded)) % FIELD_MODULUS, 0n], b: [[0n, 0n], [0n, 0n]], c: [0n, 0n] }
 }

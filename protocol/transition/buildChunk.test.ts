@@ -4,7 +4,10 @@ import { TEST_PARAMS, chunkLayout, type ChunkParams } from '../params.ts'
 import { RollupState } from '../state/rollupState.ts'
 import { computeRoot, denseProof } from '../state/merkleTree.ts'
 import { hashAccount } from '../state/account.ts'
-import { encodeBatchElements, decodeBatchElements } from '../da/batchData.ts'
+import { encodeBatchElements, decodeBatchElements, chunkFirstElement } from '../da/batchData.ts'
+import { BLS_MODULUS } from '../blob/blsScalar.ts'
+import { chunkShare } from '../blob/blobShare.ts'
+import { bindChunkToBlob } from '../blob/bindBlob.ts'
 import type { ChunkData } from '../da/chunkData.ts'
 import { buildChunk, exitLeafHash, replayChunk, InvalidChunkError, type Chunk } from './buildChunk.ts'
 import { testWorld } from './testWorld.ts'
@@ -194,8 +197,17 @@ describe('buildChunk', () => {
 
   it('gives the circuit public inputs in the documented order', () => {
     const state = funded()
-    const chunk = buildChunk({ state, params: P, domain: w.domain, queue: { entries: [], startHash: 0n }, txs: [], firstSeq: 0n, feeAccounts: [] })
-    expect(chunk.publicInputs).toEqual([chunk.oldStateRoot, chunk.newStateRoot, chunk.oldQueueHash, chunk.newQueueHash, chunk.exitRoot, chunk.txListCommitment, chunk.dataCommitment, w.domain])
+    const chunk = buildChunk({ state, params: P, domain: w.domain, queue: { entries: [], startHash: 0n }, txs: [], firstSeq: 0n, feeAccounts: [1n] })
+    // as built: the calldata binding (challenge 0, share -sum of the DA elements mod r)
+    const calldataShare = (BLS_MODULUS * 4n - chunk.dataElements.reduce((a, e) => a + e, 0n)) % BLS_MODULUS
+    expect(chunk.publicInputs).toEqual([chunk.oldStateRoot, chunk.newStateRoot, chunk.oldQueueHash, chunk.newQueueHash, chunk.exitRoot, chunk.txListCommitment, chunk.dataCommitment, w.domain, 0n, calldataShare >> 128n, calldataShare & ((1n << 128n) - 1n)])
     expect(chunk.newStateRoot).toBe(chunk.oldStateRoot)
+    // bound to a blob at index 3 with challenge z: z | 3 << 240 and that region's share
+    const z = 0x1234n
+    const bound = bindChunkToBlob({ chunk, index: 3, z })
+    const share = chunkShare({ elements: chunk.dataElements, firstPosition: chunkFirstElement(P, 3), z })
+    expect(bound.publicInputs).toEqual([...chunk.publicInputs.slice(0, 8), z + (3n << 240n), share >> 128n, share & ((1n << 128n) - 1n)])
+    expect(calldataShare).not.toBe(0n) // the fee account index makes the data non-zero
+    expect(share).not.toBe(calldataShare)
   })
 })
