@@ -1,5 +1,8 @@
 /**
- * Prover benchmarks: constraints per slot type (at depth 24 and 32) and per chunk, proving
+ * Prover benchmarks: constraints per slot type (at depth 24 and 32), what the blob
+ * equivalence (`BlobShare`) adds per chunk and per transfer slot at the devnet and production
+ * parameters (with and without it: the tx slot alone, and the tx slot plus its part of the
+ * chunk's share), constraints per chunk, proving
  * time and constraints per second of our prover against plain snarkjs on a reference circuit
  * of similar size in the same run, peak memory, and the development setup time.
  *
@@ -9,10 +12,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as snarkjs from 'snarkjs'
-import { DEVNET_PARAMS, RollupState, TEST_PARAMS, TX_TYPE, buildChunk, type ChunkParams } from '../protocol/index.ts'
+import { DEVNET_PARAMS, PRODUCTION_PARAMS, RollupState, TEST_PARAMS, TX_TYPE, buildChunk, type ChunkParams } from '../protocol/index.ts'
 import { testWorld } from '../protocol/transition/testWorld.ts'
 import { compileCircuit, devSetup, readR1cs } from '../circuits/build/index.ts'
-import { writeSlotCircuitSources, type SlotKind } from '../circuits/generate/chunkCircuitSources.ts'
+import { writeBlobShareCircuitSources, writeSlotCircuitSources, type SlotKind } from '../circuits/generate/chunkCircuitSources.ts'
 import { ensureChunkKeys } from '../circuits/testing/ensureChunkKeys.ts'
 import { proveChunk } from '../prover/index.ts'
 import type { BenchResult } from './result.ts'
@@ -50,11 +53,26 @@ export async function run(): Promise<BenchResult[]> {
   mkdirSync(outDir, { recursive: true })
 
   // Constraints per slot type.
+  const slots = new Map<string, number>()
   for (const depth of [24, 32]) {
     for (const kind of ['tx', 'queue', 'fee'] as SlotKind[]) {
       const { main, dir } = writeSlotCircuitSources({ kind, depth, nFee: 2, outDir })
-      push(`constraints_${kind}_slot_depth${depth}`, await constraintsOf(main, dir, ['circuits/src', dir, 'node_modules']), 'constraints')
+      const n = await constraintsOf(main, dir, ['circuits/src', dir, 'node_modules'])
+      slots.set(`${kind}${depth}`, n)
+      push(`constraints_${kind}_slot_depth${depth}`, n, 'constraints')
     }
+  }
+
+  // The blob equivalence: BlobShare alone per chunk, and per transfer slot (its constraints
+  // over the chunk's nTx slots) against a depth-24 transfer slot without it.
+  const txSlot = slots.get('tx24')!
+  for (const [name, p] of [['devnet', DEVNET_PARAMS], ['production', PRODUCTION_PARAMS]] as const) {
+    const { main, dir } = writeBlobShareCircuitSources({ params: p, outDir })
+    const share = await constraintsOf(main, dir, ['circuits/src', dir, 'node_modules'])
+    push(`constraints_blob_share_per_chunk_${name}`, share, `constraints (${p.nTx} L2 slots per chunk)`)
+    push(`constraints_blob_share_per_tx_slot_${name}`, share / p.nTx, 'constraints')
+    push(`constraints_tx_slot_depth24_with_blob_share_${name}`, txSlot + share / p.nTx, `constraints (without: ${txSlot})`)
+    push(`blob_share_overhead_per_tx_slot_${name}`, (100 * share) / p.nTx / txSlot, '% (target <= 10)')
   }
 
   // The chunk circuit and its keys.

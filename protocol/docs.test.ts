@@ -20,7 +20,7 @@ describe('docs/protocol.md', () => {
   const table = rows()
 
   it('states every scalar constant with the value the code exports', () => {
-    const scalars = ['FIELD_MODULUS', 'SUBGROUP_ORDER', 'BITS.AMOUNT', 'BITS.INDEX', 'BITS.TOKEN', 'BITS.NONCE', 'BITS.ADDRESS', 'BITS.TAG', 'MAX_DEPTH', 'ETH_TOKEN_ID', 'FIRST_ACCOUNT_INDEX']
+    const scalars = ['FIELD_MODULUS', 'SUBGROUP_ORDER', 'BITS.AMOUNT', 'BITS.INDEX', 'BITS.TOKEN', 'BITS.NONCE', 'BITS.ADDRESS', 'BITS.TAG', 'MAX_DEPTH', 'ETH_TOKEN_ID', 'FIRST_ACCOUNT_INDEX', 'BLS_MODULUS', 'BLOB_WIDTH_BITS', 'CHALLENGE_BITS', 'SHARE_LIMB_BITS']
     for (const name of scalars) {
       expect(table.get(name)?.[0], name).toBe(String(lookup(name)))
     }
@@ -63,7 +63,7 @@ describe('docs/protocol.md', () => {
   })
 
   it('names every error code', () => {
-    for (const code of ['OUT_OF_RANGE', 'NOT_REPRESENTABLE', 'DECODE_ERROR', 'INVALID_POINT', 'INVALID_CHUNK', 'BAD_KEY_SIGNATURE']) {
+    for (const code of ['OUT_OF_RANGE', 'NOT_REPRESENTABLE', 'DECODE_ERROR', 'INVALID_POINT', 'INVALID_CHUNK', 'BAD_KEY_SIGNATURE', 'CHALLENGE_IN_DOMAIN', 'SHARE_WITNESS']) {
       expect(doc).toContain(`\`${code}\``)
     }
   })
