@@ -117,7 +117,7 @@ describe('deposit, accounts and transfers', () => {
     expect((await client.getAccount({ index: 2n }))?.balance).toBe(parseEther('1.25'))
     expect(await client.getL2TransactionCount({ address: aliceAddress() })).toBe(1n)
     // The typed request of the schema works on the same client.
-    const status = await client.request({ method: 'rollup_status' })
+    const status = await client.request({ method: 'rollup_status', params: [] })
     expect(BigInt(status.preconfirmedSequence)).toBe(1n)
   })
 

@@ -11,7 +11,7 @@ import { counterweightActions, type CounterweightConfig } from './counterweightA
  * @example
  * ```ts
  * const client = createCounterweightClient({ sequencerUrl: 'http://127.0.0.1:8547', rollup, chainId: 31337n, l1: walletClient })
- * await client.request({ method: 'rollup_status' })
+ * await client.request({ method: 'rollup_status', params: [] })
  * await client.transfer({ key, owner, to: 2n, amount: 10n ** 15n })
  * ```
  */
