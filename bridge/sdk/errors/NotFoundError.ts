@@ -1,18 +1,17 @@
 import { CounterweightError } from './CounterweightError.ts'
 
 /** Codes of {@link NotFoundError}. */
-export type NotFoundCode = 'QUEUE_ENTRY_NOT_FOUND' | 'NO_EXIT' | 'BATCH_DATA_UNAVAILABLE' | 'NOT_YET_IN_BATCH'
+export type NotFoundCode = 'QUEUE_ENTRY_NOT_FOUND' | 'NO_EXIT' | 'BATCH_DATA_UNAVAILABLE'
 
 const HINTS: Record<NotFoundCode, string> = {
   QUEUE_ENTRY_NOT_FOUND: 'check the queue position (depositEth and the other L1 actions return it), and that `fromBlock` is not after the entry.',
   NO_EXIT: 'this entry or transaction left nothing to claim (a no-op, or not a withdrawal): check its outcome with a node.',
   BATCH_DATA_UNAVAILABLE: 'pass `getBlob` (an L1 endpoint or beacon API that keeps blobs), or ask a node.',
-  NOT_YET_IN_BATCH: 'wait: the sequencer has not committed this transaction to L1 yet (waitForBatch).',
 }
 
 /**
  * Something the action looks up on L1 is not there (yet): a queue entry, an exit, the data of
- * a batch (a blob nobody serves), or the batch holding a transaction.
+ * a batch (a blob nobody serves).
  *
  * @example
  * ```ts
