@@ -99,10 +99,8 @@ export interface L1TxPendingStatus {
   key: string
   nonce: number
   via: 'blob' | 'calldata'
-  /** Every hash signed for this nonce, oldest first: any one of them may be the one mined. */
-  hashes: Hex[]
-  /** Fees of the latest attempt. */
-  fees: TxFees
+  /** Every transaction signed for this nonce, oldest first: any one of them may be the one mined. */
+  attempts: { hash: Hex; fees: TxFees }[]
   /** Set while the next replacement is held back by a cap: the fields whose minimum bump exceeds it. */
   atFeeCap: CappedField[] | undefined
   /** The block that includes it, while it waits for confirmations. */
@@ -306,8 +304,7 @@ export class L1TxManager implements L1Sender {
           key: f.record.key,
           nonce: f.record.nonce,
           via: f.record.via,
-          hashes: f.record.attempts.map((a) => a.hash),
-          fees: f.record.attempts.at(-1)!.fees,
+          attempts: f.record.attempts.map((a) => ({ hash: a.hash, fees: a.fees })),
           atFeeCap: f.atFeeCap,
           includedIn: f.includedIn,
         })),
