@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +18,7 @@ let dbCount = 0
 const open: L1TxManager[] = []
 
 beforeAll(async () => {
-  anvil = await startAnvil()
+  anvil = await startAnvil({ accounts: 12 })
   dir = mkdtempSync(join(tmpdir(), 'cw-l1tx-'))
 })
 afterAll(async () => {
@@ -208,6 +209,52 @@ describe('L1TxManager on anvil', () => {
       expect(await b.send(request)).toEqual(again)
       expect(await nonceOf(5)).toBe(start + 2)
       expect(metrics.confirmed.get({ via: 'calldata', status: 'success' })).toBe(2)
+    } finally {
+      await anvil.testClient.setAutomine(true)
+    }
+  })
+
+  it('loses nothing when the process is killed with SIGKILL while requests are in flight', async () => {
+    const dbPath = freshDb()
+    const start = await nonceOf(10)
+    const keys = ['kill:1', 'kill:2', 'kill:3']
+    await anvil.testClient.setAutomine(false)
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'testing', 'l1TxCrashChild.ts')], {
+        env: { ...process.env, CW_L1_RPC: anvil.rpcUrl, CW_L1_DB: dbPath, CW_L1_ACCOUNT: '10', CW_L1_KEYS: keys.join(',') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      let out = ''
+      let err = ''
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          // Kill it as soon as the second request is recorded: the third may be anywhere.
+          if ((out.match(/RECORDED/g) ?? []).length >= 2) resolve()
+        })
+        child.once('exit', (code) => reject(new Error(`child exited (${code}) early: ${err}`)))
+      })
+      child.kill('SIGKILL')
+      await exited
+      const recorded = [...out.matchAll(/RECORDED (\S+) (\d+)/g)].map((x) => ({ key: x[1]!, nonce: Number(x[2]) }))
+      expect(recorded.slice(0, 2)).toEqual([
+        { key: 'kill:1', nonce: start },
+        { key: 'kill:2', nonce: start + 1 },
+      ])
+
+      const m = await openManager({ wallet: 10, dbPath })
+      const resumed = m.status().pending.map((p) => ({ key: p.key, nonce: p.nonce }))
+      // What the child recorded is resumed at the same nonces, with no gap.
+      expect(resumed.slice(0, 2)).toEqual(recorded.slice(0, 2))
+      resumed.forEach((p, i) => expect(p).toEqual({ key: keys[i], nonce: start + i }))
+      await anvil.testClient.setAutomine(true)
+      await anvil.testClient.mine({ blocks: 1 })
+      const receipts = await Promise.all(keys.map((key) => m.send({ key, to: sink(), data: '0x01' })))
+      expect(receipts.map((r) => r.nonce)).toEqual([start, start + 1, start + 2])
+      expect(receipts.every((r) => r.status === 'success')).toBe(true)
+      expect(await nonceOf(10)).toBe(start + 3)
     } finally {
       await anvil.testClient.setAutomine(true)
     }
