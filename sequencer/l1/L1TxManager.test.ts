@@ -286,6 +286,30 @@ describe('L1TxManager on anvil', () => {
     expect(await nonceOf(6)).toBe(start + 1)
   })
 
+  it('keeps watching and resubmitting when the including block is reorged away before its confirmations', async () => {
+    const m = await openManager({ wallet: 11, dbPath: freshDb(), config: { confirmations: 3, resubmitAfterMs: 100 } })
+    const start = await nonceOf(11)
+    const snapshot = await anvil.testClient.snapshot()
+    const sending = settled(m.send({ key: 'reorg:1', to: sink(), data: '0x0a' }))
+    await waitUntil('the transaction is included', () => m.status().pending[0]?.includedIn !== undefined)
+    const firstBlock = m.status().pending[0]!.includedIn!
+    await anvil.testClient.mine({ blocks: 1 })
+    await waitUntil('the manager sees 2 of 3 confirmations', async () => (await anvil.publicClient.getBlockNumber({ cacheTime: 0 })) === firstBlock + 1n)
+    expect(sending.done).toBe(false)
+    // Drop the including block and the one on top: the transaction is no longer on chain.
+    await anvil.testClient.revert({ id: snapshot })
+    expect(await nonceOf(11)).toBe(start)
+    // The manager notices, sends the nonce again (automine includes it) and waits for 3 confirmations anew.
+    await waitUntil('the transaction is included again', async () => (await nonceOf(11)) === start + 1)
+    await anvil.testClient.mine({ blocks: 2 })
+    const receipt = await sending.promise
+    expect(receipt.nonce).toBe(start)
+    const onChain = await anvil.publicClient.getTransactionReceipt({ hash: receipt.transactionHash })
+    expect(onChain.blockNumber).toBe(receipt.blockNumber)
+    const head = await anvil.publicClient.getBlockNumber({ cacheTime: 0 })
+    expect(head - receipt.blockNumber + 1n >= 3n).toBe(true)
+  })
+
   it('is idempotent by key and refuses a key reused for other contents', async () => {
     const m = await openManager({ wallet: 7, dbPath: freshDb() })
     const start = await nonceOf(7)
