@@ -24,7 +24,15 @@ export type L1TxErrorCode =
   | 'L1_SIGNER_UNSUPPORTED'
   | 'L1_TX_MANAGER_CLOSED'
 
-const SEVERITY: Readonly<Record<L1TxErrorCode, Severity>> = {
+/**
+ * The severity of each {@link L1TxErrorCode}.
+ *
+ * @example
+ * ```ts
+ * L1_TX_ERROR_SEVERITY.L1_NONCE_TAKEN // 'critical'
+ * ```
+ */
+export const L1_TX_ERROR_SEVERITY: Readonly<Record<L1TxErrorCode, Severity>> = {
   L1_RPC_FAILED: 'temporary',
   L1_GAS_ESTIMATE_FAILED: 'refused',
   L1_INVALID_REQUEST: 'refused',
@@ -53,7 +61,7 @@ export class L1TxError extends SequencerError {
   /** The request key concerned, when there is one. */
   readonly key: string | undefined
   constructor(params: { code: L1TxErrorCode; message: string; key?: string; cause?: unknown }) {
-    super({ code: params.code, message: params.message, severity: SEVERITY[params.code], cause: params.cause })
+    super({ code: params.code, message: params.message, severity: L1_TX_ERROR_SEVERITY[params.code], cause: params.cause })
     this.key = params.key
   }
 }
