@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type Database from 'better-sqlite3'
 import {
   hexToBigInt,
@@ -27,8 +28,12 @@ import { requestContentHash } from './requestContentHash.ts'
 import { blobSidecar, signL1Tx, type BlobSidecar } from './signL1Tx.ts'
 
 const BLOB_BYTES = 131_072
-/** Consecutive checks that see the nonce used, with none of the manager's hashes mined, before it is called taken. */
-const NONCE_TAKEN_CHECKS = 3
+/**
+ * Consecutive checks that see the nonce used, with none of the manager's hashes mined, before
+ * it is called taken (a lagging node behind a load balancer may answer the count before the
+ * receipt for a few polls).
+ */
+const NONCE_TAKEN_CHECKS = 5
 
 /**
  * The subset of pino's logger the manager writes to (pino loggers fit).
@@ -45,19 +50,20 @@ export interface L1TxLogger {
 }
 
 /**
- * Time as the manager sees it: `now` in milliseconds and a `sleep` between polls.
+ * Time as the manager sees it: `now` in milliseconds and a `sleep` between polls that ends
+ * early (resolving) when `signal` aborts.
  *
  * @example
  * ```ts
- * const clock: L1TxClock = { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }
+ * const clock: L1TxClock = { now: Date.now, sleep: (ms, signal) => setTimeout(ms, undefined, { signal }).catch(() => {}) } // node:timers/promises
  * ```
  */
 export interface L1TxClock {
   now(): number
-  sleep(ms: number): Promise<void>
+  sleep(ms: number, signal: AbortSignal): Promise<void>
 }
 
-const systemClock: L1TxClock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }
+const systemClock: L1TxClock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, undefined, { signal }).catch(() => undefined) }
 const silentLogger: L1TxLogger = { info() {}, warn() {}, error() {} }
 
 /**
@@ -174,7 +180,7 @@ export class L1TxManager implements L1Sender {
   private readonly waiters = new Map<string, Waiter[]>()
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
-  private wake: (() => void) | undefined
+  private readonly stopping = new AbortController()
   private loopDone: Promise<void> = Promise.resolve()
   private feeCapHits = 0
 
@@ -324,7 +330,7 @@ export class L1TxManager implements L1Sender {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    this.wake?.()
+    this.stopping.abort()
     await this.loopDone
     await this.queue
     for (const [key, list] of this.waiters) {
@@ -422,6 +428,9 @@ export class L1TxManager implements L1Sender {
   }
 
   private waitFor(key: string): Promise<L1Receipt> {
+    if (this.closed) {
+      return Promise.reject(new L1TxError({ code: 'L1_TX_MANAGER_CLOSED', key, message: `the L1 transaction manager closed while ${key} was in flight; it resumes when a manager is opened on the same database` }))
+    }
     const known = this.p.store.get(key)
     if (known?.state === 'confirmed') return Promise.resolve(known.receipt!)
     if (known?.state === 'failed') return Promise.reject(this.failure(known))
@@ -509,11 +518,7 @@ export class L1TxManager implements L1Sender {
         this.p.logger.warn({ err: firstLine(e) }, 'L1 transaction check failed; retrying')
       }
       if (this.closed) break
-      await new Promise<void>((resolve) => {
-        this.wake = resolve
-        void this.p.clock.sleep(this.p.config.pollIntervalMs).then(resolve)
-      })
-      this.wake = undefined
+      await this.p.clock.sleep(this.p.config.pollIntervalMs, this.stopping.signal)
     }
   }
 

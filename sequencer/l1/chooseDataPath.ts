@@ -1,4 +1,4 @@
-/** Blob gas of one blob (EIP-4844 `GAS_PER_BLOB`). */
+/** Blob gas of one blob (EIP-4844 `GAS_PER_BLOB`). @example GAS_PER_BLOB * blobBaseFee // wei paid for one blob */
 export const GAS_PER_BLOB = 131_072n
 
 /**

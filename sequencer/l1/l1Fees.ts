@@ -30,13 +30,13 @@ export interface FeeMarket {
   blobBaseFee: bigint
 }
 
-/** The settings the fee rules read. */
+/** The settings the fee rules read. @example bumpFees({ previous, market, rules: config satisfies FeeRules }) */
 export type FeeRules = Pick<
   L1TxConfig,
   'feeBumpPercent' | 'blobFeeBumpPercent' | 'minPriorityFeePerGas' | 'minBaseFeePerGas' | 'minFeePerBlobGas' | 'maxFeePerGasCap' | 'maxFeePerBlobGasCap'
 >
 
-/** A fee field that a cap held down. */
+/** A fee field that a cap held down. @example manager.status().pending[0]?.atFeeCap // ['maxFeePerBlobGas'] */
 export type CappedField = 'maxFeePerGas' | 'maxFeePerBlobGas'
 
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b)
