@@ -325,7 +325,10 @@ describe('L1TxManager on anvil', () => {
   })
 
   it('refuses malformed requests and reverting calls before taking a nonce', async () => {
-    const m = await openManager({ wallet: 8, dbPath: freshDb() })
+    const dbPath = freshDb()
+    const m = await openManager({ wallet: 8, dbPath })
+    // The database belongs to wallet 8 on this chain: another sender's nonces would mean nothing there.
+    await expect(openManager({ wallet: 1, dbPath })).rejects.toMatchObject({ code: 'L1_STORE_MISMATCH', severity: 'critical' })
     await expect(m.send({ key: '', to: sink(), data: '0x' })).rejects.toMatchObject({ code: 'L1_INVALID_REQUEST' })
     await expect(m.send({ key: 'short-blob', to: sink(), data: '0x', blob: new Uint8Array(10) })).rejects.toMatchObject({ code: 'L1_INVALID_REQUEST' })
     // A contract whose code reverts on every call (runtime PUSH1 0 PUSH1 0 REVERT), deployed from another account.
