@@ -159,10 +159,13 @@ export class Batcher {
    * the state after the last sealed batch by replaying the recorded chunks.
    */
   async init(): Promise<void> {
-    const [domain, inclusionDelay, contractMax] = await Promise.all([this.read<bigint>('domain'), this.read<bigint>('inclusionDelay'), this.read<bigint>('maxChunksPerBatch')])
+    const [domain, inclusionDelay, contractMax, genesisRoot] = await Promise.all(
+      (['domain', 'inclusionDelay', 'maxChunksPerBatch', 'genesisStateRoot'] as const).map((f) => this.read<bigint>(f)),
+    )
     if (domain !== this.domain) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup at ${this.rollup} has domain ${domain}, this sequencer signs for ${this.domain}` })
-    this.inclusionDelay = Number(inclusionDelay)
-    this.maxChunks = Math.min(this.config.maxChunks, maxChunksPerBlob(this.params), Number(contractMax))
+    if (genesisRoot !== this.genesis.root) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup's genesis state root is ${genesisRoot}, the sequencer's genesis state has root ${this.genesis.root}` })
+    this.inclusionDelay = Number(inclusionDelay!)
+    this.maxChunks = Math.min(this.config.maxChunks, maxChunksPerBlob(this.params), Number(contractMax!))
     const [, , , committedBatches] = await this.read<readonly bigint[]>('heads')
     const l1Committed = Number(committedBatches)
     const records = this.batches.all()
@@ -353,6 +356,20 @@ export class Batcher {
 
   private entryTime(position: number): number | undefined {
     return this.entryTimes.get(position)
+  }
+
+  /** When L1 queue entry `position` was added (unix seconds), read from L1 once; undefined when L1 has no such entry. */
+  async entryTimeOf(position: number): Promise<number | undefined> {
+    const known = this.entryTimes.get(position)
+    if (known !== undefined) return known
+    const [length] = await this.read<readonly bigint[]>('heads')
+    if (BigInt(position) >= length!) return undefined
+    return this.loadEntryTime(position)
+  }
+
+  /** The contract's inclusion delay (seconds), read at `init`. */
+  get inclusionDelaySeconds(): number | null {
+    return this.inclusionDelay
   }
 
   private async loadEntryTime(position: number): Promise<number> {
