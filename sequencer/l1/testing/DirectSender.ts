@@ -27,9 +27,10 @@ export class DirectSender implements L1Sender {
     this.publicClient = params.publicClient
   }
 
-  /** A direct sender over an HTTP endpoint with `account`. */
-  static overHttp(params: { url: string; account: Account; publicClient: PublicClient }): DirectSender {
-    return new DirectSender({ walletClient: createWalletClient({ account: params.account, transport: http(params.url) }), publicClient: params.publicClient })
+  /** A direct sender over an HTTP endpoint with `account` (requests time out after `timeoutMs`, default 60 s: a node may take long to check a blob). */
+  static overHttp(params: { url: string; account: Account; publicClient: PublicClient; chain?: Chain; timeoutMs?: number }): DirectSender {
+    const walletClient = createWalletClient({ account: params.account, chain: params.chain, transport: http(params.url, { timeout: params.timeoutMs ?? 60_000 }) })
+    return new DirectSender({ walletClient, publicClient: params.publicClient })
   }
 
   async send(request: L1Request): Promise<L1Receipt> {
