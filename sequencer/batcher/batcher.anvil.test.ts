@@ -196,8 +196,12 @@ describe('sequencer L1 side on anvil (mock verifier)', () => {
     }
     await seq.batcher!.tick()
     expect(seq.batches.get(n)!.status).toBe('finalized')
-    const proof = (await rpc('rollup_getWithdrawalProof', [hash])).result as { exit: { amount: string; recipient: string }; args: unknown[] }
+    const proof = (await rpc('rollup_getWithdrawalProof', [hash])).result as { exit: { amount: string; recipient: string; position: string }; args: unknown[]; batch: string; chunk: string }
     expect(proof.exit).toMatchObject({ amount: '0x3039', recipient: recipient.toLowerCase() })
+    expect(proof.batch).toBe(`0x${n.toString(16)}`)
+    expect((await rpc('rollup_getWithdrawalProof', [proof.batch, proof.chunk, proof.exit.position])).result).toEqual(proof)
+    expect((await rpc('rollup_getWithdrawalProof', [`0x${'ab'.repeat(32)}`])).error).toMatchObject({ code: -38102 })
+    expect((await rpc('rollup_getWithdrawalProof', [proof.batch, proof.chunk, '0x0'])).error).toMatchObject({ code: -38101 })
     const args = proof.args.map((a, i) => (i === 3 ? a : Array.isArray(a) ? a.map((x: string) => BigInt(x)) : BigInt(a as string)))
     const before = await anvil.publicClient.getBalance({ address: recipient })
     await send(6, 'claimExit', args)

@@ -89,7 +89,7 @@ export type CounterweightRpcSchema = [
   { Method: 'rollup_getAccount'; Parameters: [index: Hex]; ReturnType: AccountJson | null },
   { Method: 'rollup_getAccountsByOwner'; Parameters: [owner: Hex] | [owner: Hex, tokenId: Hex]; ReturnType: AccountJson[] },
   { Method: 'rollup_getBatch'; Parameters: [number: Hex]; ReturnType: BatchJson | null },
-  { Method: 'rollup_getWithdrawalProof'; Parameters: [txHash: Hex]; ReturnType: WithdrawalProofJson | null },
+  { Method: 'rollup_getWithdrawalProof'; Parameters: [txHash: Hex] | [batch: Hex, chunk: Hex, position: Hex]; ReturnType: WithdrawalProofJson },
   { Method: 'rollup_getForcedInclusionStatus'; Parameters: [position: Hex]; ReturnType: ForcedInclusionStatusJson | null },
   { Method: 'rollup_status'; Parameters?: []; ReturnType: StatusJson },
   /** WebSocket only; notifications: `rollup_subscription` with `{ subscription, result: PreconfirmationJson | EthBlockJson }`. */
