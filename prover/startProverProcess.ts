@@ -31,7 +31,7 @@ export interface ProverL1 {
  */
 export async function connectProverL1(params: { config: ProverConfig; logger: ServiceLogger; confirmations?: bigint; storePath?: string }): Promise<ProverL1> {
   const { config, logger } = params
-  const transport = http(config.l1RpcUrl, { retryCount: 3 })
+  const transport = http(config.l1RpcUrl, { retryCount: 3, timeout: 60_000 })
   const probe = createPublicClient({ transport })
   const chainId = await probe.getChainId()
   const chain = defineChain({ id: chainId, name: `l1-${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [config.l1RpcUrl] } } })
