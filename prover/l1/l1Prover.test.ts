@@ -1,10 +1,11 @@
 /**
  * The prover against L1 (anvil, INSECURE mock verifier): jobs read from L1 alone for several
  * multi-chunk blob and calldata batches, proven, submitted and finalized; a prover restarted
- * from its store resumes and proves only what is new; a second prover with its own state,
+ * from its store resumes and proves only what is left; a second prover with its own state,
  * rebuilt from L1, offers the same jobs and its duplicate proofs are skipped; a batch the node
- * rejects is never offered, and after L1 reverts batches (a bad one, and a good one with a
- * job already built) the batches committed again under the same number are proven instead.
+ * rejects, or whose transactions the sequencer numbered otherwise, is never offered; after L1
+ * reverts batches (a bad one, and a good one with a job already built), the batches committed
+ * again under the same number are proven instead. A prover restarted mid-batch goes on there.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -71,9 +72,9 @@ describe('prover on L1 (anvil, mock verifier)', () => {
     open.splice(open.indexOf(p.node), 1)
   }
   /** Proves and submits every job the source offers, in order; returns them as batch:chunk. */
-  const drain = async (p: Prover): Promise<string[]> => {
+  const drain = async (p: Prover, limit = Infinity): Promise<string[]> => {
     const done: string[] = []
-    for (let job = await p.source.next(); job; job = await p.source.next()) {
+    for (let job = done.length < limit ? await p.source.next() : undefined; job; job = done.length < limit ? await p.source.next() : undefined) {
       await p.sink.submit(job, await system.prove({ chunk: job.chunk, wasm: '', zkey: '' }))
       done.push(`${job.batch}:${job.chunkIndex}`)
       if (done.length > 50) throw new Error('the source keeps offering jobs')
@@ -87,29 +88,29 @@ describe('prover on L1 (anvil, mock verifier)', () => {
     return driver.commit({ built, da: params.da })
   }
 
-  it('proves and finalizes multi-chunk blob and calldata batches; a restarted prover resumes from its store', async () => {
+  it('proves and finalizes multi-chunk blob and calldata batches; a prover restarted mid-batch resumes from its store', async () => {
     for (let u = 0; u < 4; u++) await driver.queue({ kind: 'deposit', user: u, amount: parseEther('2') })
     const b1 = await driver.commit({ built: driver.buildChunks({ txs: [] }), da: 'blob' })
     const b2 = await commitRandom({ da: 'blob', txs: 10, queueOps: 2, minChunks: 2 })
     const b3 = await commitRandom({ da: 'calldata', txs: 6, queueOps: 1 })
-    const chunkCount = [b1, b2, b3].reduce((n, b) => n + b.chunks.length, 0)
     expect(b1.chunks.length).toBe(2)
     expect(b2.chunks.length).toBeGreaterThan(1)
+    const all = (bs: typeof b1[]) => bs.flatMap((b) => b.chunks.map((_, k) => `${b.number}:${k}`))
 
+    // the prover stops after three proofs: batch 1 finalized, batch 2 half proven
     const a = await prover({ wallet: 6, storePath: join(dir, 'a.sqlite') })
-    const jobs = await drain(a)
-    expect(jobs).toEqual([b1, b2, b3].flatMap((b) => b.chunks.map((_, k) => `${b.number}:${k}`)))
-    expect(a.sink.outcomes.filter((o) => o.outcome === 'proven')).toHaveLength(chunkCount)
-    expect((await heads()).finalizedBatches).toBe(3n)
-    expect(await driver.finalizedRoot()).toBe(driver.state.root)
+    expect(await drain(a, 3)).toEqual(all([b1, b2]).slice(0, 3))
+    expect(a.sink.outcomes.map((o) => o.outcome)).toEqual(['proven', 'proven', 'proven'])
+    expect((await heads()).finalizedBatches).toBe(1n)
     await close(a)
 
     const b4 = await commitRandom({ da: 'blob', txs: 8, queueOps: 2 })
     const b5 = await commitRandom({ da: 'calldata', txs: 3 })
     const again = await prover({ wallet: 6, storePath: join(dir, 'a.sqlite') })
-    // it starts from its store: the first three batches are already there, finalized
-    expect(again.node.context.store.lastFinalized()?.number).toBe(3n)
-    expect(await drain(again)).toEqual([b4, b5].flatMap((b) => b.chunks.map((_, k) => `${b.number}:${k}`)))
+    // it starts from its store (batch 1 is there, finalized) and goes on inside batch 2
+    expect(again.node.context.store.lastFinalized()?.number).toBe(1n)
+    expect(await drain(again)).toEqual(all([b2, b3, b4, b5]).slice(1))
+    expect(again.sink.outcomes.every((o) => o.outcome === 'proven')).toBe(true)
     expect((await heads()).finalizedBatches).toBe(5n)
     expect(await driver.finalizedRoot()).toBe(driver.state.root)
     await close(again)
@@ -144,6 +145,23 @@ describe('prover on L1 (anvil, mock verifier)', () => {
 
   it('never offers a rejected batch; after L1 reverts batches, proves the ones committed again under the same numbers', async () => {
     const a = await prover({ wallet: 6, storePath: join(dir, 'a.sqlite') })
+    // a batch whose transactions the sequencer numbered otherwise: the node applies it (the
+    // tx-list commitment is a warning for it), but the chunk cannot be rebuilt as L1 recorded it
+    const seq = driver.seq
+    driver.seq += 100n
+    let odd = driver.buildChunks({ txs: driver.randomTxs(r, 6) })
+    driver.seq = seq
+    while (odd.chunks[0]!.txCount === 0) {
+      driver.seq += 100n
+      odd = driver.buildChunks({ txs: driver.randomTxs(r, 6) })
+      driver.seq = seq
+    }
+    const oddBatch = await driver.commit({ built: odd, da: 'calldata', claims: chunkClaims({ chunks: odd.chunks, queueStart: odd.queueStart }) })
+    expect(await a.source.next()).toBeUndefined()
+    expect(a.source.idle).toMatch(new RegExp(`batch ${oddBatch.number} chunk 0: public input 5 rebuilt as`))
+    expect(a.logs.some((l) => l.startsWith('error cannot rebuild this chunk as L1 recorded it'))).toBe(true)
+    await driver.revertFrom(oddBatch.number)
+
     // a batch with a wrong state-root claim: the node rejects it, nothing is offered
     await driver.queue(driver.randomQueueOp(r))
     const bad = driver.buildChunks({ txs: driver.randomTxs(r, 3) })
