@@ -15,7 +15,7 @@ import type { CommandContext } from './CommandContext.ts'
 import { commands, helpText } from './commands/index.ts'
 import { Progress } from './Progress.ts'
 
-const FLAGS = ['json', 'help', 'mock-proofs', 'no-prover', 'no-node', 'exit-when-ready', 'wait', 'yes']
+const FLAGS = ['json', 'help', 'mock-proofs', 'no-prover', 'no-node', 'exit-when-ready', 'wait', 'yes', 'wei']
 
 /**
  * Runs one CLI invocation and returns its exit code (the process entry calls this).
@@ -25,18 +25,28 @@ const FLAGS = ['json', 'help', 'mock-proofs', 'no-prover', 'no-node', 'exit-when
  * const code = await runCli({ argv: ['status', '--json'], env: process.env })
  * ```
  */
-export async function runCli(params: { argv: readonly string[]; env: Readonly<Record<string, string | undefined>>; interrupted?: Promise<void> }): Promise<number> {
+export async function runCli(params: {
+  argv: readonly string[]
+  env: Readonly<Record<string, string | undefined>>
+  interrupted?: Promise<void>
+  /** Where results go (default stdout). */
+  stdout?: (text: string) => void
+  /** Where messages and progress go (default stderr). */
+  stderr?: NodeJS.WritableStream
+}): Promise<number> {
+  const stdout = params.stdout ?? ((t: string) => void process.stdout.write(t))
+  const stderr = params.stderr ?? process.stderr
   const args = Args.parse(params.argv, { flags: FLAGS })
   const json = args.flag('json')
   const [name] = args.positionals
-  const progress = new Progress({ mode: json ? 'json' : process.stderr.isTTY ? 'tty' : 'lines' })
+  const progress = new Progress({ mode: json ? 'json' : (stderr as { isTTY?: boolean }).isTTY ? 'tty' : 'lines', out: stderr })
   const ctx: CommandContext = {
     args,
     progress,
     json,
     env: params.env,
-    print: (t) => process.stdout.write(`${t}\n`),
-    error: (t) => process.stderr.write(`${t}\n`),
+    print: (t) => stdout(`${t}\n`),
+    error: (t) => void stderr.write(`${t}\n`),
     interrupted: params.interrupted ?? new Promise(() => {}),
   }
   try {
@@ -49,7 +59,7 @@ export async function runCli(params: { argv: readonly string[]; env: Readonly<Re
     return await command.run(ctx)
   } catch (e) {
     const err = e instanceof CliError ? e : new CliError({ code: 'FAILED', message: (e as Error).message ?? String(e), cause: e })
-    if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } })}\n`)
+    if (json) stdout(`${JSON.stringify({ error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } })}\n`)
     else ctx.error(`counterweight: ${err.message}${err.hint ? `\n  ${err.hint}` : ''}`)
     if (!(e instanceof CliError) && params.env.CW_DEBUG) ctx.error(String((e as Error).stack))
     return err.exitCode
