@@ -35,6 +35,8 @@ export interface SyncResult {
  */
 export class RollupNode {
   readonly context: NodeContext
+  /** The L1 head the last sync saw (undefined before the first one): `eth_syncing` compares it with the processed block. */
+  l1Head: bigint | undefined
   private running: Promise<SyncResult> | undefined
   private stopRequested = false
 
@@ -53,6 +55,7 @@ export class RollupNode {
   private async syncOnce(): Promise<SyncResult> {
     const { l1, store, options } = this.context
     const l1Head = await l1.headBlock()
+    this.l1Head = l1Head
     const target = l1Head - options.confirmations
     const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined }
     let from = store.processedBlock + 1n
