@@ -204,3 +204,21 @@ export class FinalizedNotAppliedError extends NodeError {
 function describe(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e)
 }
+
+/**
+ * The node's configuration cannot be used: every wrong field at once, each naming the field
+ * (and the environment variable it comes from) and what it must be.
+ *
+ * @example
+ * ```ts
+ * throw new NodeConfigError([{ field: 'l1RpcUrl (CW_NODE_L1_RPC_URL)', message: 'missing: the L1 JSON-RPC endpoint to read' }])
+ * ```
+ */
+export class NodeConfigError extends NodeError {
+  override name = 'NodeConfigError'
+  readonly issues: readonly { field: string; message: string }[]
+  constructor(issues: readonly { field: string; message: string }[]) {
+    super({ code: 'INVALID_CONFIG', severity: 'critical', message: `invalid node configuration:\n${issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}` })
+    this.issues = issues
+  }
+}

@@ -26,6 +26,7 @@ export {
   NotFoundError,
   NotFinalizedError,
   FinalizedNotAppliedError,
+  NodeConfigError,
   type NodeErrorSeverity,
   type BadBatchReason,
 } from './errors.ts'
@@ -60,3 +61,13 @@ export { getDepositRefund, type DepositEntryArg } from './read/getDepositRefund.
 export { getStatus, getReports, type NodeStatus } from './read/getStatus.ts'
 export { stateAt, type StateTag } from './read/stateAt.ts'
 export { accountView, type AccountView } from './read/accountView.ts'
+export { createNodeRpcServer, nodeRpcBackend } from './rpc/createNodeRpcServer.ts'
+export { NODE_RPC_METHODS } from './rpc/methods/index.ts'
+export type { NodeRpcContext } from './rpc/NodeRpcContext.ts'
+export { nodeRpcError, RESOURCE_NOT_FOUND } from './rpc/nodeRpcError.ts'
+export { nodeBlock, nodeBlockByHash, findNodeBlock, headBlockNumber, stateTagOf, type NodeBlock } from './rpc/nodeBlocks.ts'
+export type { BatchJson, ChunkJson, ExitJson } from './rpc/format/batchJson.ts'
+export type { WithdrawalProofJson, EscapeProofJson, DepositRefundJson } from './rpc/format/proofJson.ts'
+export type { NodeStatusJson } from './rpc/methods/nodeRollupStatus.ts'
+export { parseNodeConfig, nodeConfigFromEnv, NODE_CONFIG_ENV, type NodeConfig } from './process/nodeConfig.ts'
+export { startNodeProcess, type NodeProcess } from './process/startNodeProcess.ts'
