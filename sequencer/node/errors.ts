@@ -222,3 +222,23 @@ export class NodeConfigError extends NodeError {
     this.issues = issues
   }
 }
+
+/**
+ * An L1 reorg replaced blocks holding an event the node cannot unwind (a batch finalization,
+ * a revert of batches, escape mode: their undo records or the reverted batches are gone), or
+ * reaches below every block the node remembers. The node stops; rebuild it from L1 with a
+ * fresh store, or raise `confirmations` so that such reorgs are never read.
+ *
+ * @example
+ * ```ts
+ * throw new L1ReorgTooDeepError({ block: 120n, message: 'block 120 (a finalization) was replaced' })
+ * ```
+ */
+export class L1ReorgTooDeepError extends NodeError {
+  override name = 'L1ReorgTooDeepError'
+  readonly block: bigint
+  constructor(params: { block: bigint; message: string }) {
+    super({ code: 'L1_REORG_TOO_DEEP', severity: 'critical', message: `L1 reorg too deep to unwind: ${params.message}; rebuild the node from L1 with a fresh store (and raise confirmations)` })
+    this.block = params.block
+  }
+}

@@ -27,6 +27,7 @@ export {
   NotFinalizedError,
   FinalizedNotAppliedError,
   NodeConfigError,
+  L1ReorgTooDeepError,
   type NodeErrorSeverity,
   type BadBatchReason,
 } from './errors.ts'
@@ -50,6 +51,7 @@ export { RootMap } from './state/rootMap.ts'
 export { NodeStore, type StoreIdentity, type StoredBatch, type StoredChunk, type StoredQueueEntry, type BatchStatus, type NodeReport } from './store/nodeStore.ts'
 export { applyPendingBatches, type ApplyOutcome } from './sync/applyPendingBatches.ts'
 export { recordEvents } from './sync/recordEvents.ts'
+export { unwindReorg, type ReorgOutcome } from './sync/unwindReorg.ts'
 export { fetchBatchData } from './sync/fetchBatchData.ts'
 export { getAccount } from './read/getAccount.ts'
 export { getAccountsByOwner } from './read/getAccountsByOwner.ts'

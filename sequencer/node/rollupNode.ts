@@ -2,6 +2,7 @@ import { RetryExhaustedError } from './errors.ts'
 import type { NodeContext } from './nodeContext.ts'
 import { applyPendingBatches, type ApplyOutcome } from './sync/applyPendingBatches.ts'
 import { recordEvents } from './sync/recordEvents.ts'
+import { unwindReorg, type ReorgOutcome } from './sync/unwindReorg.ts'
 
 /** What one {@link RollupNode.sync} did. */
 export interface SyncResult {
@@ -15,6 +16,8 @@ export interface SyncResult {
   applied: bigint[]
   /** The first batch that could not be applied, if any (see `applyPendingBatches`). */
   stopped: ApplyOutcome['stopped']
+  /** Set when L1 reorganized below the processed block and the node unwound it (see `unwindReorg`). */
+  reorg: ReorgOutcome | undefined
 }
 
 /**
@@ -57,14 +60,20 @@ export class RollupNode {
     const l1Head = await l1.headBlock()
     this.l1Head = l1Head
     const target = l1Head - options.confirmations
-    const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined }
+    // A reorg deeper than the confirmation depth replaced blocks the node read: unwind them first.
+    const reorg = await unwindReorg(this.context, { l1Head })
+    const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined, reorg }
     let from = store.processedBlock + 1n
     let ranges = 0
     let size = options.rangeSize
     while (from <= target && !this.stopRequested) {
       const to = from + size - 1n < target ? from + size - 1n : target
       let events: Awaited<ReturnType<typeof l1.events>>
+      let last: Awaited<ReturnType<typeof l1.block>>
       try {
+        // The range's last block before its logs: if L1 reorganizes in between, the next sync
+        // sees this hash change and unwinds (never the other way round).
+        last = await l1.block(to)
         events = await l1.events({ fromBlock: from, toBlock: to })
       } catch (e) {
         // An endpoint may refuse large ranges (too many logs): ask again for half of it, down to
@@ -75,7 +84,10 @@ export class RollupNode {
         continue
       }
       const r = await recordEvents(this.context, { events })
-      store.setProcessedBlock(to)
+      store.transaction(() => {
+        store.recordL1Block({ number: to, hash: last.hash })
+        store.setProcessedBlock(to)
+      })
       result.queued += r.queued
       result.committed.push(...r.committed)
       result.finalized.push(...r.finalized)
