@@ -187,3 +187,13 @@ describe('node JSON-RPC', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(/cw_rpc_calls_total\{method="eth_blockNumber",outcome="ok"\}/)
   })
 })
+
+describe('docs/node.md matches the code', () => {
+  it('lists every node method and configuration variable', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { NODE_CONFIG_ENV } = await import('../process/nodeConfig.ts')
+    const doc = readFileSync(new URL('../../../docs/node.md', import.meta.url), 'utf8')
+    for (const m of Object.keys(NODE_RPC_METHODS)) expect(doc, m).toContain(`\`${m}\``)
+    for (const [field, env] of Object.entries(NODE_CONFIG_ENV)) expect(doc, field).toContain(`| \`${field}\` | \`${env}\` |`)
+  })
+})
