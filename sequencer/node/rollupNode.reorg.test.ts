@@ -165,9 +165,9 @@ describe('node: L1 reorgs (anvil, mock verifier)', () => {
       CW_NODE_CONFIRMATIONS: '0',
       CW_NODE_POLL_INTERVAL_MS: '50',
       CW_NODE_HTTP_PORT: '0',
-      CW_NODE_LOG_LEVEL: 'error',
+      CW_NODE_LOG_LEVEL: 'silent',
     })
-    const p = await startNodeProcess({ config })
+    const p = await startNodeProcess({ config }) // no onSync: run() must sync anyway
     const rpc = async (method: string, params: unknown[] = []) => ((await (await fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })).json()) as { result: any }).result // eslint-disable-line @typescript-eslint/no-explicit-any
     const want = `0x${driver.batches.at(-1)!.number.toString(16)}`
     for (let i = 0; i < 400 && (await rpc('eth_blockNumber')) !== want; i++) await new Promise((res) => setTimeout(res, 50))

@@ -117,7 +117,9 @@ export class RollupNode {
     const interval = params.intervalMs ?? 2_000
     while (!this.stopRequested) {
       try {
-        params.onSync?.(await this.sync())
+        // Not `onSync?.(await this.sync())`: optional chaining would skip the sync without onSync.
+        const r = await this.sync()
+        params.onSync?.(r)
       } catch (e) {
         this.context.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'sync failed; retrying')
       }
