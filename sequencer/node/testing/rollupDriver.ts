@@ -7,6 +7,7 @@
  */
 import { decodeEventLog, encodeFunctionData, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
 import {
+  FIRST_SEQUENCE,
   RollupState,
   TEST_PARAMS,
   buildChunk,
@@ -99,7 +100,7 @@ export class RollupDriver {
   /** Queue position after the last committed batch. */
   consumed = 0n
   /** Sequence number of the next included transaction (the node's convention: a running count). */
-  seq = 0n
+  seq = FIRST_SEQUENCE
   readonly batches: DriverBatch[] = []
   finalized = 0n
   private readonly nonces = new Map<bigint, bigint>()
