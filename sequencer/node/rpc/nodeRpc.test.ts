@@ -136,29 +136,36 @@ describe('node JSON-RPC', () => {
 
   it('batches, withdrawal proofs (checked against the exit root), escape proofs', async () => {
     const b1 = await result('rollup_getBatch', ['0x1'])
-    expect(b1).toMatchObject({ number: '0x1', status: 'applied', finalized: true, checks: 'proven', da: 'blob', chunkCount: hex(h.batches[0]!.chunks.length) })
+    expect(b1).toMatchObject({ number: '0x1', status: 'finalized', nodeStatus: 'applied', checks: 'proven', l1: { via: 'blob' }, queueStart: '0x0' })
+    expect(b1.chunks).toHaveLength(h.batches[0]!.chunks.length)
+    expect(b1.chunks.map((c: { publicInputs: string[] }) => c.publicInputs.map(BigInt))).toEqual(h.batches[0]!.claims)
     expect(BigInt(b1.stateRoot)).toBe(h.batches[0]!.root)
     expect(await result('rollup_getBatch', ['0x99'])).toBeNull()
-    // Find an exit in a finalized batch.
+    const notFinal = await call('rollup_getWithdrawalProof', [hex(last().number), '0x0', '0x0'])
+    // The sequencer's codes: -38100 NOT_FINALIZED, -38101 NO_EXIT, -38102 NOT_FOUND.
+    expect(notFinal.error).toMatchObject({ code: -38100, data: { batch: hex(last().number), status: 'committed' } })
+    expect((await call('rollup_getWithdrawalProof', ['0x1', '0x0', '0x3f'])).error).toMatchObject({ code: -38101, message: 'chunk 0 of batch 1 has no exit at position 63' })
+    expect((await call('rollup_getWithdrawalProof', ['0x1', '0x77', '0x0'])).error).toMatchObject({ code: -38102 })
+    expect((await call('rollup_getWithdrawalProof', ['0x99', '0x0', '0x0'])).error).toMatchObject({ code: -38102 })
+    // L1 finalizes the last batch: every batch's exits have proofs now.
+    l1.head = last().block + 1n
+    await node.sync()
     let found = false
-    for (const b of h.batches.slice(0, -1)) {
+    for (const b of h.batches) {
       const json = await result('rollup_getBatch', [hex(b.number)])
       for (const c of json.chunks) {
         for (const e of c.exits) {
-          const proof = await result('rollup_getWithdrawalProof', [json.number, c.chunk, e.position])
-          expect(proof).toEqual(withdrawalProofJson(getExitProof(node, { batch: b.number, chunk: Number(c.chunk), position: Number(e.position) })))
+          const proof = await result('rollup_getWithdrawalProof', [json.number, c.index, e.position])
+          expect(proof).toEqual(withdrawalProofJson(getExitProof(node, { batch: b.number, chunk: Number(c.index), position: Number(e.position) })))
+          expect([proof.batch, proof.chunk]).toEqual([json.number, c.index])
           expect(proof.exit).toEqual(e)
           const leaf = exitLeafHash({ recipient: BigInt(e.recipient), tokenId: BigInt(e.tokenId), amount: BigInt(e.amount) })
-          expect(computeRoot({ leaf, index: BigInt(e.position), siblings: proof.args[6].map(BigInt) })).toBe(BigInt(c.publicInputs.exitRoot))
+          expect(computeRoot({ leaf, index: BigInt(e.position), siblings: proof.args[6].map(BigInt) })).toBe(BigInt(c.exitRoot))
           found = true
         }
       }
     }
     expect(found).toBe(true)
-    const notFinal = await call('rollup_getWithdrawalProof', [hex(last().number), '0x0', '0x0'])
-    expect(notFinal.error).toMatchObject({ code: -32002, data: { reason: 'NOT_FINALIZED' } })
-    const none = await call('rollup_getWithdrawalProof', ['0x1', '0x0', '0x3f'])
-    expect(none.error).toMatchObject({ code: -32001, data: { reason: 'NOT_FOUND' } })
     expect((await call('rollup_getWithdrawalProof', ['0x1'])).error.code).toBe(-32602)
     expect(await result('rollup_getEscapeProof', ['0x1'])).toEqual(escapeProofJson(getEscapeProof(node, { index: 1n })))
     expect(BigInt((await result('rollup_getEscapeProof', ['0x1'])).stateRoot)).toBe(getStateRoot(node, { at: 'finalized' }).root)
@@ -181,7 +188,7 @@ describe('node JSON-RPC', () => {
     expect(await client.getBlockNumber()).toBe(last().number)
     expect(await client.getChainId()).toBe(h.chainId)
     const block = await client.getBlock({ blockTag: 'finalized' })
-    expect(block.number).toBe(last().number - 1n)
+    expect(block.number).toBe(last().number)
     const health = await fetch(`http://127.0.0.1:${port}/health`)
     expect([health.status, ((await health.json()) as { status: string }).status]).toEqual([200, 'ok'])
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(/cw_rpc_calls_total\{method="eth_blockNumber",outcome="ok"\}/)

@@ -1,9 +1,9 @@
 import type { Hex } from 'viem'
-import { bigintToAddress } from '../../../../protocol/index.ts'
+import { bigintToAddress, type ExitLeaf } from '../../../../protocol/index.ts'
 import { toHash32, toQuantity } from '../../../rpc/hex.ts'
-import type { BatchStatus } from '../../store/nodeStore.ts'
-import type { ExitLeaf } from '../../../../protocol/index.ts'
+import type { BatchJson as SequencerBatchJson, ChunkJson as SequencerChunkJson } from '../../../rpc/format/batchJson.ts'
 import type { BatchView } from '../../read/getBatch.ts'
+import type { BatchStatus } from '../../store/nodeStore.ts'
 
 /** An exit (withdrawal, forced withdrawal, refund) of a chunk, as JSON. */
 export interface ExitJson {
@@ -13,37 +13,38 @@ export interface ExitJson {
   amount: Hex
 }
 
-/** One chunk of a batch: what L1 recorded for it (`ChunkCommitted`), and once applied what it held. */
-export interface ChunkJson {
-  chunk: Hex
-  publicInputs: { oldStateRoot: Hex; newStateRoot: Hex; oldQueueHash: Hex; newQueueHash: Hex; exitRoot: Hex; txListCommitment: Hex; dataCommitment: Hex; domain: Hex }
+/**
+ * One chunk as the node's `rollup_getBatch` answers it: the sequencer's `ChunkJson` fields
+ * (without `feeAccounts`, which the node does not keep; the applied-only ones null before the
+ * batch is applied), plus its exits.
+ */
+export interface ChunkJson extends Omit<SequencerChunkJson, 'feeAccounts' | 'queueStart' | 'queueCount' | 'firstSequence' | 'transactionCount'> {
+  queueStart: Hex | null
   queueCount: Hex | null
   firstSequence: Hex | null
   transactionCount: Hex | null
   exits: ExitJson[]
 }
 
-/** What `rollup_getBatch` answers. */
-export interface BatchJson {
-  number: Hex
-  status: BatchStatus
-  finalized: boolean
-  l1: { blockNumber: Hex; blockHash: Hex; timestamp: Hex; transactionHash: Hex }
-  committer: Hex
-  dataHash: Hex
-  da: 'blob' | 'calldata'
-  chunkCount: Hex
+/**
+ * What the node's `rollup_getBatch` answers: the sequencer's `BatchJson` fields (`status` is
+ * `finalized` or `committed`: the node reads L1; the applied-only ones null until applied),
+ * plus what the node knows: `nodeStatus` (`waiting`, `applied`, `unavailable`, `rejected`)
+ * with `reason`/`message`, the checks it ran, and where L1 holds the commitment and its data.
+ */
+export interface BatchJson extends Omit<SequencerBatchJson, 'status' | 'queueStart' | 'firstSequence' | 'transactionCount' | 'l1' | 'chunks'> {
+  status: 'committed' | 'finalized'
   queueStart: Hex | null
-  queueEnd: Hex
-  stateRoot: Hex
   firstSequence: Hex | null
   transactionCount: Hex | null
-  /** `full` or `proven` (see docs/node.md, "Checks"), once applied. */
+  l1: { transactionHash: Hex; blockNumber: Hex; via: 'blob' | 'calldata'; blockHash: Hex; timestamp: Hex; committer: Hex; dataHash: Hex }
+  chunks: ChunkJson[]
+  nodeStatus: BatchStatus
+  /** `full` or `proven` (docs/node.md, "Checks"), once applied. */
   checks: 'full' | 'proven' | null
   /** Why it is unavailable or rejected. */
   reason: string | null
   message: string | null
-  chunks: ChunkJson[]
 }
 
 const q = (v: bigint | number | undefined): Hex | null => (v === undefined ? null : toQuantity(v))
@@ -61,7 +62,8 @@ export function exitJson(e: ExitLeaf): ExitJson {
 }
 
 /**
- * A committed batch as `rollup_getBatch` answers it, with its chunks' public inputs and exits.
+ * A committed batch as the node's `rollup_getBatch` answers it, with its chunks' public
+ * inputs and exits.
  *
  * @example
  * ```ts
@@ -70,33 +72,44 @@ export function exitJson(e: ExitLeaf): ExitJson {
  */
 export function batchJson(params: { batch: BatchView; exits: (chunk: number) => ExitLeaf[] }): BatchJson {
   const b = params.batch
+  const applied = b.status === 'applied'
+  let queue = b.queueStart
   return {
     number: toQuantity(b.number),
-    status: b.status,
-    finalized: b.finalized,
-    l1: { blockNumber: toQuantity(b.block), blockHash: b.blockHash, timestamp: toQuantity(b.blockTime), transactionHash: b.txHash },
-    committer: b.committer.toLowerCase() as Hex,
-    dataHash: b.dataHash,
-    da: b.calldataDA ? 'calldata' : 'blob',
-    chunkCount: toQuantity(b.chunkCount),
+    status: b.finalized ? 'finalized' : 'committed',
+    stateRoot: toHash32(b.stateRoot),
     queueStart: q(b.queueStart),
     queueEnd: toQuantity(b.queueEnd),
-    stateRoot: toHash32(b.stateRoot),
     firstSequence: q(b.firstSeq),
     transactionCount: q(b.txCount),
-    checks: b.checks ?? null,
-    reason: b.reason ?? null,
-    message: b.message ?? null,
+    l1: {
+      transactionHash: b.txHash,
+      blockNumber: toQuantity(b.block),
+      via: b.calldataDA ? 'calldata' : 'blob',
+      blockHash: b.blockHash,
+      timestamp: toQuantity(b.blockTime),
+      committer: b.committer.toLowerCase() as Hex,
+      dataHash: b.dataHash,
+    },
     chunks: b.chunks.map((c) => {
-      const [oldStateRoot, newStateRoot, oldQueueHash, newQueueHash, exitRoot, txListCommitment, dataCommitment, domain] = c.publicInputs.map(toHash32)
+      const queueStart = queue
+      if (queue !== undefined && c.queueCount !== undefined) queue += BigInt(c.queueCount)
       return {
-        chunk: toQuantity(c.chunk),
-        publicInputs: { oldStateRoot: oldStateRoot!, newStateRoot: newStateRoot!, oldQueueHash: oldQueueHash!, newQueueHash: newQueueHash!, exitRoot: exitRoot!, txListCommitment: txListCommitment!, dataCommitment: dataCommitment!, domain: domain! },
+        index: toQuantity(c.chunk),
+        queueStart: applied ? q(queueStart) : null,
         queueCount: q(c.queueCount),
         firstSequence: q(c.firstSeq),
         transactionCount: q(c.txCount),
-        exits: b.status === 'applied' ? params.exits(c.chunk).map(exitJson) : [],
+        oldStateRoot: toHash32(c.publicInputs[0]!),
+        newStateRoot: toHash32(c.publicInputs[1]!),
+        exitRoot: toHash32(c.publicInputs[4]!),
+        publicInputs: c.publicInputs.map(toHash32),
+        exits: applied ? params.exits(c.chunk).map(exitJson) : [],
       }
     }),
+    nodeStatus: b.status,
+    checks: b.checks ?? null,
+    reason: b.reason ?? null,
+    message: b.message ?? null,
   }
 }

@@ -3,13 +3,11 @@ import type { ExitLeaf } from '../../../../protocol/index.ts'
 import { toQuantity } from '../../../rpc/hex.ts'
 import type { escapeWithdrawArgs } from '../../../../l1-contracts/index.ts'
 import type { DepositEntryArg } from '../../read/getDepositRefund.ts'
-import { exitJson, type ExitJson } from './batchJson.ts'
+import type { WithdrawalProofJson as SequencerWithdrawalProofJson } from '../../../rpc/rpcSchema.ts'
+import { exitJson } from './batchJson.ts'
 
-/** What `rollup_getWithdrawalProof` answers: the exit and the `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)` arguments. */
-export interface WithdrawalProofJson {
-  exit: ExitJson
-  args: [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: Hex[]]
-}
+/** What `rollup_getWithdrawalProof` answers (the sequencer's shape): the batch and chunk, the exit and the `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)` arguments. */
+export type WithdrawalProofJson = SequencerWithdrawalProofJson
 
 /** What `rollup_getEscapeProof` answers: the finalized state it is from and the `escapeWithdraw(accountIndex, leaf, accountRoot, nextIndex, siblings)` arguments. */
 export interface EscapeProofJson {
@@ -35,7 +33,7 @@ const h = toQuantity
  */
 export function withdrawalProofJson(p: { exit: ExitLeaf; args: readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[]] }): WithdrawalProofJson {
   const [batch, chunk, position, recipient, tokenId, amount, siblings] = p.args
-  return { exit: exitJson(p.exit), args: [h(batch), h(chunk), h(position), recipient.toLowerCase() as Hex, h(tokenId), h(amount), siblings.map(h)] }
+  return { batch: h(batch), chunk: h(chunk), exit: exitJson(p.exit), args: [h(batch), h(chunk), h(position), recipient.toLowerCase() as Hex, h(tokenId), h(amount), siblings.map(h)] }
 }
 
 /**

@@ -4,12 +4,14 @@ import type { NodeRpcContext } from '../NodeRpcContext.ts'
 import { batchJson } from '../format/batchJson.ts'
 
 /**
- * `rollup_getBatch` on the node: a committed batch (status, L1 location, data hash, claims and
- * exits per chunk, queue range, transaction count, which checks ran), or null.
+ * `rollup_getBatch` on the node: a committed batch in the sequencer's `BatchJson` shape (status
+ * `committed`/`finalized`, roots, queue range, chunks with their public inputs) plus what the
+ * node knows (`nodeStatus`, `reason`, `checks`, the commitment's L1 block and data hash, each
+ * chunk's exits), or null.
  *
  * @example
  * ```ts
- * await client.request({ method: 'rollup_getBatch', params: ['0x3'] }) // { number: '0x3', status: 'applied', finalized: true, … }
+ * await client.request({ method: 'rollup_getBatch', params: ['0x3'] }) // { number: '0x3', status: 'finalized', nodeStatus: 'applied', … }
  * ```
  */
 export const nodeRollupGetBatch: RpcMethod<NodeRpcContext> = {
