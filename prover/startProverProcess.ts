@@ -1,3 +1,4 @@
+import { rpcSignatureSource } from './l1/signatureSource.ts'
 import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { archiveBlobSource, beaconBlobSource, createNode, rpcBlobSource, type BlobSource, type RollupNode } from '../sequencer/node/index.ts'
@@ -99,7 +100,7 @@ export interface ProverProcess {
 export async function startProverProcess(params: { config: ProverConfig; logger: ServiceLogger; progressMs?: number; finalizeEveryMs?: number }): Promise<ProverProcess> {
   const { config, logger } = params
   const l1 = await connectProverL1({ config, logger })
-  const source = l1ProofJobSource({ node: l1.node, rollup: l1.rollup, logger })
+  const source = l1ProofJobSource({ node: l1.node, rollup: l1.rollup, logger, ...(config.sequencerUrl ? { signatures: rpcSignatureSource({ url: config.sequencerUrl }) } : {}) })
   const sink = l1ProofSink({ rollup: l1.rollup, system: l1.system, logger })
   logger.info({ rollup: config.rollup, prover: l1.walletClient.account.address, proofs: l1.system.kind, params: l1.node.context.identity.params, store: config.storePath }, 'prover starting')
   const service = startProverService({ source, sink, wasm: l1.system.wasm, zkey: l1.system.zkey, prove: l1.system.prove, logger, pollMs: config.pollMs, ...(params.progressMs !== undefined ? { progressMs: params.progressMs } : {}) })

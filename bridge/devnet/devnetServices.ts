@@ -106,6 +106,7 @@ export function devnetServices(params: {
         ...common,
         CW_PROVER_KEY: devKey(anvil, 9),
         CW_PROVER_CONFIRMATIONS: '1',
+        CW_PROVER_SEQUENCER_URL: sequencerUrl,
         CW_PROVER_POLL_MS: '1000',
         CW_PROVER_STORE: join(dataDir, 'prover.db'),
         ...(keys ? { CW_PROVER_PROOFS: 'groth16', CW_PROVER_WASM: keys.wasm, CW_PROVER_ZKEY: keys.zkey } : { CW_PROVER_PROOFS: 'insecure-mock' }),

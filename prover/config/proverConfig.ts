@@ -30,6 +30,8 @@ export interface ProverConfig {
   blobArchive: string | undefined
   /** Optional beacon API for blobs (production L1s: execution endpoints do not serve blobs). */
   beaconUrl: string | undefined
+  /** The sequencer's RPC, for the owners' signatures of L2 transactions (`rollup_getTransactionSignatures`); L1 data has none. */
+  sequencerUrl: string | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
 
@@ -47,6 +49,7 @@ export const PROVER_ENV = {
   storePath: 'CW_PROVER_STORE',
   blobArchive: 'CW_BLOB_ARCHIVE',
   beaconUrl: 'CW_BEACON_URL',
+  sequencerUrl: 'CW_PROVER_SEQUENCER_URL',
   logLevel: 'CW_LOG_LEVEL',
 } as const
 
@@ -110,6 +113,8 @@ export function proverConfigFromEnv(env: Readonly<Record<string, string | undefi
   const confirmations = integer(PROVER_ENV.confirmations, 2n, 0n)
   const beaconUrl = get(PROVER_ENV.beaconUrl)
   if (beaconUrl && !/^https?:\/\/\S+$/.test(beaconUrl)) issues.push({ field: PROVER_ENV.beaconUrl, message: `must be an http(s) URL, got '${beaconUrl}'` })
+  const sequencerUrl = get(PROVER_ENV.sequencerUrl)
+  if (sequencerUrl && !/^https?:\/\/\S+$/.test(sequencerUrl)) issues.push({ field: PROVER_ENV.sequencerUrl, message: `must be an http(s) URL, got '${sequencerUrl}'` })
   const logLevel = (get(PROVER_ENV.logLevel) ?? 'info') as ProverConfig['logLevel']
   if (!LEVELS.includes(logLevel)) issues.push({ field: PROVER_ENV.logLevel, message: `must be one of ${LEVELS.join(', ')}, got '${logLevel}'` })
 
@@ -125,6 +130,7 @@ export function proverConfigFromEnv(env: Readonly<Record<string, string | undefi
     storePath: get(PROVER_ENV.storePath) ?? ':memory:',
     blobArchive: get(PROVER_ENV.blobArchive),
     beaconUrl,
+    sequencerUrl,
     logLevel,
   }
 }

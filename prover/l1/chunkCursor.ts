@@ -1,5 +1,5 @@
 import { encodeAbiParameters, keccak256, type Hex } from 'viem'
-import { replayChunk, type Chunk, type ChunkData, type QueueEntry, type RollupState } from '../../protocol/index.ts'
+import { replayChunk, type Chunk, type ChunkData, type Signature, type QueueEntry, type RollupState } from '../../protocol/index.ts'
 import { decodeBatchData, fetchBatchData, replayChunkFast, type RollupNode, type StoredBatch, type StoredChunk } from '../../sequencer/node/index.ts'
 import { ChunkMismatchError } from '../errors.ts'
 
@@ -75,7 +75,7 @@ export async function openChunkCursor(params: { node: RollupNode; batch: StoredB
  * const job = { batch: cursor.batch, chunkIndex: 2, chunk: await chunkAt({ node, cursor, chunk: 2 }) }
  * ```
  */
-export function chunkAt(params: { node: RollupNode; cursor: ChunkCursor; chunk: number }): Chunk {
+export function chunkAt(params: { node: RollupNode; cursor: ChunkCursor; chunk: number; signatures?: readonly Signature[] }): Chunk {
   const { node, cursor, chunk } = params
   const { store, identity } = node.context
   if (chunk < cursor.next) throw new RangeError(`the cursor is past chunk ${chunk} (at ${cursor.next})`)
@@ -101,7 +101,7 @@ export function chunkAt(params: { node: RollupNode; cursor: ChunkCursor; chunk: 
     cursor.next++
   }
   if (!cursor.built) {
-    const built = replayChunk({ state: cursor.state, params: identity.params, domain: identity.domain, data: cursor.chunks[chunk]!, ...inputsOf(chunk) })
+    const built = replayChunk({ state: cursor.state, params: identity.params, domain: identity.domain, data: cursor.chunks[chunk]!, ...inputsOf(chunk), ...(params.signatures ? { signatures: params.signatures } : {}) })
     const claimed = cursor.claims[chunk]!.publicInputs
     const differs = built.publicInputs.findIndex((v, i) => v !== claimed[i])
     if (differs >= 0) throw new ChunkMismatchError({ batch: cursor.batch, chunk, message: `public input ${differs} rebuilt as ${built.publicInputs[differs]}, L1 recorded ${claimed[differs]}` })

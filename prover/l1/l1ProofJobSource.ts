@@ -1,6 +1,8 @@
 import type { RollupNode } from '../../sequencer/node/index.ts'
 import { ChunkMismatchError } from '../errors.ts'
 import type { ProofJob, ProofJobSource, ServiceLogger } from '../proverService.ts'
+import type { Signature } from '../../protocol/index.ts'
+import type { SignatureSource } from './signatureSource.ts'
 import { chunkAt, chunkInputsHash, openChunkCursor, type ChunkCursor } from './chunkCursor.ts'
 import type { RollupContract } from './rollupContract.ts'
 
@@ -41,7 +43,13 @@ export interface L1ProofJobSource extends ProofJobSource {
  * const job = await source.next()
  * ```
  */
-export function l1ProofJobSource(params: { node: RollupNode; rollup: RollupContract; logger: ServiceLogger }): L1ProofJobSource {
+export function l1ProofJobSource(params: {
+  node: RollupNode
+  rollup: RollupContract
+  logger: ServiceLogger
+  /** The owners' signatures of L2 transactions (L1 data has none); without it only chunks with no L2 transaction can be proven. */
+  signatures?: SignatureSource
+}): L1ProofJobSource {
   const { node, rollup, logger } = params
   const store = node.context.store
   /** Chunks seen proven, by committing transaction (a batch committed again is another batch). */
@@ -79,9 +87,20 @@ export function l1ProofJobSource(params: { node: RollupNode; rollup: RollupContr
             cursor = await openChunkCursor({ node, batch: b })
             if (!cursor) return rest(`batch ${b.number}: the node cannot show the state before it yet`)
           }
+          const claim = cursor.claims[k]
+          const txCount = cursor.chunks[k]?.txs.length ?? 0
+          let signatures: Signature[] | undefined
+          if (txCount > 0 && claim?.firstSeq !== undefined) {
+            if (!params.signatures) return rest(`batch ${b.number} chunk ${k} holds ${txCount} L2 transactions: proving needs their signatures (configure the sequencer URL)`)
+            try {
+              signatures = await params.signatures.get(claim.firstSeq, txCount)
+            } catch (e) {
+              return rest(`batch ${b.number} chunk ${k}: no signatures yet (${(e as Error).message})`)
+            }
+          }
           let chunk
           try {
-            chunk = chunkAt({ node, cursor, chunk: k })
+            chunk = chunkAt({ node, cursor, chunk: k, ...(signatures ? { signatures } : {}) })
           } catch (e) {
             cursor = undefined
             if (e instanceof ChunkMismatchError) {

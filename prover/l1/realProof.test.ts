@@ -75,6 +75,7 @@ describe('prover on L1 with a real proof (generated verifier)', () => {
         storePath: ':memory:',
         blobArchive: undefined,
         beaconUrl: undefined,
+        sequencerUrl: undefined,
         logLevel: 'info',
       },
       logger,
