@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import type { Account, Chain, Hex, Kzg, PublicClient, TransactionReceipt, Transport, WalletClient } from 'viem'
+import { BaseError, ContractFunctionRevertedError, bytesToHex, commitmentToVersionedHash, type Abi, type Account, type Address, type Chain, type Hex, type Kzg, type PublicClient, type TransactionReceipt, type Transport, type WalletClient } from 'viem'
 
 /** The part of `c-kzg` the helpers use. */
 export interface CKzg {
@@ -83,4 +83,38 @@ export async function sendBlobTransaction(params: {
     chain: walletClient.chain,
   } as never)
   return publicClient.waitForTransactionReceipt({ hash })
+}
+
+/**
+ * Runs `data` as an `eth_call` from `from` to `to` as if the transaction carried `blob`
+ * (`blobhash(0)` answers its versioned hash), to dry-run a blob commit. Resolves when the call
+ * succeeds; a revert throws viem's `ContractFunctionRevertedError` decoded with `abi` (its
+ * `data.errorName`). Needs a node whose `eth_call` takes `blobVersionedHashes` (anvil, geth).
+ *
+ * @example
+ * ```ts
+ * await simulateWithBlob({ publicClient, from, to: rollup, abi: counterweightRollupAbi, functionName: 'commitBatch', data, blob })
+ * ```
+ */
+export async function simulateWithBlob(params: {
+  publicClient: PublicClient<Transport, Chain | undefined>
+  from: Address
+  to: Address
+  abi: Abi
+  functionName: string
+  data: Hex
+  blob: Uint8Array
+}): Promise<void> {
+  const versionedHash = commitmentToVersionedHash({ commitment: bytesToHex(loadCKzg().blobToKzgCommitment(params.blob)), to: 'hex' })
+  try {
+    await params.publicClient.request({
+      method: 'eth_call',
+      params: [{ from: params.from, to: params.to, data: params.data, blobVersionedHashes: [versionedHash], maxFeePerBlobGas: '0x3b9aca00' }, 'latest'],
+    } as never)
+  } catch (e) {
+    const withData = e instanceof BaseError ? e.walk((x) => typeof (x as { data?: unknown }).data === 'string') : undefined
+    const raw = (withData as { data?: Hex } | undefined)?.data
+    if (!raw) throw e
+    throw new ContractFunctionRevertedError({ abi: params.abi, data: raw, functionName: params.functionName })
+  }
 }

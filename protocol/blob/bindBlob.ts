@@ -1,6 +1,6 @@
 import { chunkFirstElement } from '../da/batchData.ts'
 import { chunkPublicInputs, type Chunk } from '../transition/buildChunk.ts'
-import { blobChallenge } from './blobChallenge.ts'
+import { blobChallenge, parseChallengeInput } from './blobChallenge.ts'
 import { chunkShare } from './blobShare.ts'
 
 /**
@@ -35,4 +35,21 @@ export function bindChunkToBlob(params: { chunk: Chunk; index: number; z: bigint
 export function bindBatchToBlob(params: { chunks: readonly Chunk[]; versionedHash: Uint8Array }): Chunk[] {
   const z = blobChallenge({ versionedHash: params.versionedHash, dataCommitments: params.chunks.map((c) => c.dataCommitment) })
   return params.chunks.map((chunk, index) => bindChunkToBlob({ chunk, index, z }))
+}
+
+/**
+ * `chunk` (as built or replayed: calldata binding) bound the way L1 bound it, from the
+ * `blobChallenge` public input L1 emitted for it: unchanged for 0 (calldata batch), else
+ * bound at that index and challenge, its share recomputed from its own data.
+ *
+ * @example
+ * ```ts
+ * const chunk = bindChunkAsCommitted({ chunk: replayChunk({ ... }), challengeInput: emitted[8] })
+ * chunk.publicInputs // equals the emitted inputs when L1's share is the data's
+ * ```
+ */
+export function bindChunkAsCommitted(params: { chunk: Chunk; challengeInput: bigint }): Chunk {
+  if (params.challengeInput === 0n) return params.chunk
+  const { z, index } = parseChallengeInput(params.challengeInput)
+  return bindChunkToBlob({ chunk: params.chunk, index, z })
 }

@@ -50,3 +50,17 @@ export function challengeInput(params: { z: bigint; index: number }): bigint {
   if (!Number.isInteger(index) || index < 0 || index >= BLOB_ELEMENTS) throw new OutOfRangeError({ what: 'chunk index', value: index, limit: `an integer below ${BLOB_ELEMENTS}` })
   return z | (BigInt(index) << BigInt(CHALLENGE_BITS))
 }
+
+/**
+ * Inverse of {@link challengeInput}: the challenge z and the chunk index of a `blobChallenge`
+ * public input (as L1 emitted it in `ChunkCommitted`).
+ *
+ * @example
+ * ```ts
+ * parseChallengeInput(challengeInput({ z, index: 2 })) // { z, index: 2 }
+ * ```
+ */
+export function parseChallengeInput(input: bigint): { z: bigint; index: number } {
+  if (input < 0n || input >> BigInt(CHALLENGE_BITS + 12) !== 0n) throw new OutOfRangeError({ what: 'challenge input', value: input, limit: `below 2^${CHALLENGE_BITS + 12}` })
+  return { z: input & ((1n << BigInt(CHALLENGE_BITS)) - 1n), index: Number(input >> BigInt(CHALLENGE_BITS)) }
+}

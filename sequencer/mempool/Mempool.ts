@@ -4,7 +4,7 @@ import { verifyJob, type SignJob, type VerifyJob, type VerifyResult } from '../c
 import { SequencerError, TxRefusedError, UnavailableError } from '../errors/index.ts'
 import type { SequencerMetrics } from '../metrics/sequencerMetrics.ts'
 import type { Journal } from '../store/Journal.ts'
-import { queueEntryToJson } from '../store/queueCodec.ts'
+import { queueEntryToJson, type QueueOrigin } from '../store/queueCodec.ts'
 import { encodeSignedTx } from '../store/txCodec.ts'
 import type { AccountView } from '../state/AccountView.ts'
 import { checkL2Tx, checkSender, type Refusal } from '../state/checkL2Tx.ts'
@@ -105,6 +105,7 @@ export class Mempool {
   private readonly journal: Journal
   private readonly limits: LimitsConfig
   private readonly fees: FeeConfig
+  private readonly feeTokens: ReadonlySet<bigint> | undefined
   private readonly deadlineSeconds: number
   private readonly lookup: (hash: bigint) => StoredAccepted | undefined
   private readonly now: () => number
@@ -128,6 +129,8 @@ export class Mempool {
     journal: Journal
     limits: LimitsConfig
     fees: FeeConfig
+    /** Tokens the operator has a fee account for; a fee in any other token is refused (`NO_FEE_ACCOUNT`), since no chunk could hold it. Undefined: no batcher, no check. */
+    feeTokens?: ReadonlySet<bigint>
     preconfDeadlineSeconds: number
     /** Sequence number the next accepted transaction gets. */
     nextSeq: number
@@ -150,6 +153,7 @@ export class Mempool {
     this.journal = params.journal
     this.limits = params.limits
     this.fees = params.fees
+    this.feeTokens = params.feeTokens
     this.deadlineSeconds = params.preconfDeadlineSeconds
     this.lookup = params.lookup
     this.now = params.now ?? Date.now
@@ -189,6 +193,9 @@ export class Mempool {
     const minFee = this.fees.minFeeByToken.get(account.tokenId) ?? this.fees.minFee
     if (tx.fee < minFee) {
       return Promise.reject(this.refused('FEE_TOO_LOW', `fee below minimum: token ${account.tokenId} needs a fee of at least ${minFee}, transaction has ${tx.fee}`, { minFee: `0x${minFee.toString(16)}` }))
+    }
+    if (tx.fee > 0n && this.feeTokens && !this.feeTokens.has(account.tokenId)) {
+      return Promise.reject(this.refused('NO_FEE_ACCOUNT', `this sequencer takes no fees in token ${account.tokenId}: send the transaction with fee 0`, { tokenId: `0x${account.tokenId.toString(16)}` }))
     }
     const expected = account.nonce
     if (tx.nonce < expected) return this.resend(signed, expected)
@@ -233,14 +240,16 @@ export class Mempool {
    * Applies L1 queue entries (from the L1 follower, or tests funding accounts) to the pending
    * state, in queue order, and makes them durable in the log at this point. Entries before
    * `queueLength` were applied already and are skipped, so the follower may resend; a gap is
-   * an error. Resolves with each new entry's outcome once durable.
+   * an error. Resolves with each new entry's outcome once durable. `origins` (one per entry,
+   * from the L1 follower) are stored with the entries: their L1 block, hash, time and chain
+   * value.
    *
    * @example
    * ```ts
    * await mempool.applyQueueEntries({ position: 0, entries: [deposit] })
    * ```
    */
-  async applyQueueEntries(params: { position: number; entries: readonly QueueEntry[] }): Promise<QueueOutcome[]> {
+  async applyQueueEntries(params: { position: number; entries: readonly QueueEntry[]; origins?: readonly QueueOrigin[] }): Promise<QueueOutcome[]> {
     if (this.stoppedWith) throw this.unavailable()
     const { position, entries } = params
     if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`queue position must be a non-negative integer, got ${position}`)
@@ -252,7 +261,7 @@ export class Mempool {
       const entry = entries[i]!
       const { outcome } = applyQueueEntry({ state: this.view, entry, exitPosition: 0 })
       outcomes.push(outcome)
-      this.journal.appendQueue({ position: this.queueLengthValue, afterSeq: this.nextSeqValue - 1, entry: queueEntryToJson(entry) })
+      this.journal.appendQueue({ position: this.queueLengthValue, afterSeq: this.nextSeqValue - 1, entry: queueEntryToJson(entry, params.origins?.[i]) })
       this.queueLengthValue++
       this.metrics?.queueApplied.inc({ outcome: outcome.status })
     }

@@ -11,7 +11,11 @@ import { ethSyncing } from './ethSyncing.ts'
 import { netVersion } from './netVersion.ts'
 import { rollupGetAccount } from './rollupGetAccount.ts'
 import { rollupGetAccountsByOwner } from './rollupGetAccountsByOwner.ts'
+import { rollupGetBatch } from './rollupGetBatch.ts'
+import { rollupGetForcedInclusionStatus } from './rollupGetForcedInclusionStatus.ts'
+import { rollupGetWithdrawalProof } from './rollupGetWithdrawalProof.ts'
 import { rollupGetPreconfirmation } from './rollupGetPreconfirmation.ts'
+import { rollupGetTransactionSignatures } from './rollupGetTransactionSignatures.ts'
 import { rollupSendTransaction } from './rollupSendTransaction.ts'
 import { rollupStatus } from './rollupStatus.ts'
 import { rollupSubscribe, rollupUnsubscribe } from './rollupSubscribe.ts'
@@ -40,8 +44,12 @@ export const RPC_METHODS: Readonly<Record<string, RpcMethod>> = Object.fromEntri
     ethGetTransactionReceipt,
     rollupSendTransaction,
     rollupGetPreconfirmation,
+    rollupGetTransactionSignatures,
     rollupGetAccount,
     rollupGetAccountsByOwner,
+    rollupGetBatch,
+    rollupGetWithdrawalProof,
+    rollupGetForcedInclusionStatus,
     rollupStatus,
     rollupSubscribe,
     rollupUnsubscribe,
