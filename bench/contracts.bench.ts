@@ -6,7 +6,7 @@
  * - commit with a blob: fixed per blob and per chunk (fitted from 1- and 32-chunk batches,
  *   with and without queue entries), and the calldata fallback per chunk at production size;
  * - prove per chunk with the real snarkjs-generated verifier and a real proof of a
- *   TEST_PARAMS chunk (the verifier's cost depends only on the 8 public inputs, not on the
+ *   TEST_PARAMS chunk (the verifier's cost depends only on the 11 public inputs, not on the
  *   circuit size, so it is the production figure too); finalize fixed and per chunk;
  * - claim (exit depth 7, production), escape withdrawal (account depth 24), deposit refund;
  * - the total per chunk (commit + prove + finalize; target <= 350,000) and the L1 gas per

@@ -1,5 +1,5 @@
 import { encodeAbiParameters, keccak256, type Hex } from 'viem'
-import { bindChunkAsCommitted, replayChunk, type Chunk, type ChunkData, type Signature, type QueueEntry, type RollupState } from '../../protocol/index.ts'
+import { PUBLIC_INPUT_NAMES, bindChunkAsCommitted, replayChunk, type Chunk, type ChunkData, type Signature, type QueueEntry, type RollupState } from '../../protocol/index.ts'
 import { decodeBatchData, fetchBatchData, replayChunkFast, type RollupNode, type StoredBatch, type StoredChunk } from '../../sequencer/node/index.ts'
 import { ChunkMismatchError } from '../errors.ts'
 
@@ -24,7 +24,7 @@ export interface ChunkCursor {
 const TOP_BIT = 1n << 255n
 
 /**
- * The word the rollup stores for an unproven chunk: `keccak256(abi.encode(uint256[8] inputs))`
+ * The word the rollup stores for an unproven chunk: `keccak256(abi.encode(uint256[11] inputs))`
  * with the top bit clear (`chunkState(batch, chunk).value`).
  *
  * @example
@@ -33,7 +33,7 @@ const TOP_BIT = 1n << 255n
  * ```
  */
 export function chunkInputsHash(inputs: readonly bigint[]): bigint {
-  return BigInt(keccak256(encodeAbiParameters([{ type: 'uint256[8]' }], [inputs as never]))) & ~TOP_BIT
+  return BigInt(keccak256(encodeAbiParameters([{ type: `uint256[${PUBLIC_INPUT_NAMES.length}]` }], [inputs as never]))) & ~TOP_BIT
 }
 
 /**

@@ -101,7 +101,7 @@ abstract contract RollupBase {
     mapping(uint256 batch => Batch) internal _batches;
     mapping(uint256 batch => uint256) internal _batchStateRoot;
     mapping(uint256 batch => bytes32) internal _batchDataHash;
-    /// Per chunk (key `batch << 16 | chunk`): while unproven, the keccak of its eight public
+    /// Per chunk (key `batch << 16 | chunk`): while unproven, the keccak of its eleven public
     /// inputs with the top bit clear; once proven, its exit root with the top bit set.
     mapping(uint256 key => uint256) internal _chunkSlots;
     uint256 internal constant PROVEN = 1 << 255;

@@ -20,7 +20,7 @@ export interface QueueEvent {
   timestamp: bigint
 }
 
-/** `ChunkCommitted`: the eight public inputs the contract derived for a chunk. */
+/** `ChunkCommitted`: the eleven public inputs the contract derived for a chunk. */
 export interface ChunkEvent {
   kind: 'chunk'
   at: EventLocation

@@ -15,7 +15,7 @@ export interface ChunkJson {
   oldStateRoot: Hex
   newStateRoot: Hex
   exitRoot: Hex
-  /** The eight public inputs of the chunk proof (what `prove` takes), 32-byte hex. */
+  /** The eleven public inputs of the chunk proof (what `prove` takes), 32-byte hex. */
   publicInputs: Hex[]
 }
 
