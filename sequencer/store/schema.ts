@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3'
 
 /** Version of the store's schema (SQLite `user_version`). */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /**
  * The store's tables. One ordered log: transactions by their global sequence number, and
  * the L1 queue entries applied between them (`after_seq`: the entry applies after the
- * transaction with that number; 0 before any). Blocks name ranges of sequence numbers.
+ * transaction with that number; 0 before any). Groups: the transactions of one group commit,
+ * whose preconfirmations are signed as one Merkle root (the signature is NULL until a later
+ * commit writes it). Blocks name ranges of sequence numbers.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -18,11 +20,15 @@ CREATE TABLE IF NOT EXISTS txs (
   hash BLOB NOT NULL,
   body BLOB NOT NULL,
   accepted_ms INTEGER NOT NULL,
-  l1_deadline INTEGER NOT NULL,
-  signature BLOB
+  l1_deadline INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_hash ON txs(hash);
-CREATE INDEX IF NOT EXISTS txs_unsigned ON txs(seq) WHERE signature IS NULL;
+CREATE TABLE IF NOT EXISTS groups (
+  first_seq INTEGER PRIMARY KEY,
+  count INTEGER NOT NULL,
+  signature BLOB
+);
+CREATE INDEX IF NOT EXISTS groups_unsigned ON groups(first_seq) WHERE signature IS NULL;
 CREATE TABLE IF NOT EXISTS queue (
   position INTEGER PRIMARY KEY,
   after_seq INTEGER NOT NULL,
@@ -43,6 +49,9 @@ CREATE INDEX IF NOT EXISTS blocks_by_first_seq ON blocks(first_seq) WHERE tx_cou
 
 /**
  * Creates the tables of a new store, or checks that an existing one has this schema version.
+ * A version 1 store (one preconfirmation signature per transaction) is upgraded: each of its
+ * transactions becomes a group of one, signed again at start, and the per-transaction
+ * signature column goes.
  *
  * @example
  * ```ts
@@ -52,6 +61,12 @@ CREATE INDEX IF NOT EXISTS blocks_by_first_seq ON blocks(first_seq) WHERE tx_cou
 export function migrate(db: Database): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) throw new Error(`store schema version ${version} is newer than this sequencer's (${SCHEMA_VERSION})`)
-  db.exec(SCHEMA_SQL)
-  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  db.transaction(() => {
+    if (version === 1) {
+      db.exec('DROP INDEX IF EXISTS txs_unsigned; ALTER TABLE txs DROP COLUMN signature')
+      db.exec(SCHEMA_SQL)
+      db.exec('INSERT INTO groups (first_seq, count, signature) SELECT seq, 1, NULL FROM txs')
+    } else db.exec(SCHEMA_SQL)
+    if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  })()
 }
