@@ -9,7 +9,9 @@
  * ```
  */
 export * from './preconfirmationTypes.ts'
-export { preconfirmationGroupDigest, preconfirmationLeaf } from './preconfirmationDigest.ts'
+export { preconfirmationDomainSeparator, preconfirmationGroupDigest } from './preconfirmationDigest.ts'
+export { preconfirmationLeaf } from './preconfirmationHash.ts'
 export * from './preconfirmationTree.ts'
+export * from './signGroup.ts'
 export * from './signPreconfirmationGroup.ts'
 export * from './verifyPreconfirmation.ts'

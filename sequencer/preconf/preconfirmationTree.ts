@@ -1,5 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3.js'
-import { MAX_PRECONFIRMATION_GROUP } from './preconfirmationTypes.ts'
+import { MAX_PRECONFIRMATION_GROUP } from './preconfirmationConstants.ts'
 
 /**
  * The Merkle tree of a group's leaves, level by level from the leaves (level 0, padded with

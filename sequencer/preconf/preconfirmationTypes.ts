@@ -1,4 +1,5 @@
 import { EIP712_NAME, EIP712_VERSION } from '../../protocol/index.ts'
+export { MAX_PRECONFIRMATION_GROUP, PRECONFIRMATION_GROUP_TYPE_STRING, PRECONFIRMATION_TYPE_STRING } from './preconfirmationConstants.ts'
 
 /**
  * EIP-712 types of one preconfirmation, the leaf of a signed group: the transaction's global
@@ -22,17 +23,6 @@ export const PRECONFIRMATION_TYPES = {
 } as const
 
 /**
- * The EIP-712 type string of a preconfirmation leaf, as Solidity hashes it:
- * `leaf = keccak256(abi.encode(keccak256(bytes(PRECONFIRMATION_TYPE_STRING)), sequence, txHash, l1Deadline))`.
- *
- * @example
- * ```ts
- * keccak256(toBytes(PRECONFIRMATION_TYPE_STRING)) // the PRECONFIRMATION_TYPEHASH a contract declares
- * ```
- */
-export const PRECONFIRMATION_TYPE_STRING = 'Preconfirmation(uint64 sequence,bytes32 txHash,uint64 l1Deadline)'
-
-/**
  * EIP-712 types of what the sequencer signs: one group commit, the transactions with sequence
  * numbers `firstSequence .. firstSequence + count - 1`, by the Merkle root of their leaves
  * (positional, zero-padded to a power of two; see {@link preconfirmationTree}).
@@ -49,19 +39,6 @@ export const PRECONFIRMATION_GROUP_TYPES = {
     { name: 'root', type: 'bytes32' },
   ],
 } as const
-
-/**
- * The EIP-712 type string of a signed group, as Solidity hashes it for its type hash.
- *
- * @example
- * ```ts
- * keccak256(toBytes(PRECONFIRMATION_GROUP_TYPE_STRING)) // PRECONFIRMATION_GROUP_TYPEHASH
- * ```
- */
-export const PRECONFIRMATION_GROUP_TYPE_STRING = 'PreconfirmationGroup(uint64 firstSequence,uint64 count,bytes32 root)'
-
-/** Most transactions in one signed group (one group commit): proofs have at most 10 hashes. */
-export const MAX_PRECONFIRMATION_GROUP = 1024
 
 /** A preconfirmation's content: what the sequencer promises about one transaction. */
 export interface Preconfirmation {

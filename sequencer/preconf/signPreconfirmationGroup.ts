@@ -1,25 +1,8 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { hexToBytes, preconfirmationGroupDigest, preconfirmationLeaf } from './preconfirmationDigest.ts'
-import { preconfirmationProof, preconfirmationTree } from './preconfirmationTree.ts'
+import { preconfirmationDomainSeparator } from './preconfirmationDigest.ts'
+import { hexToBytes } from './preconfirmationHash.ts'
+import { preconfirmationProof } from './preconfirmationTree.ts'
 import type { SignedPreconfirmation } from './preconfirmationTypes.ts'
-
-/** One transaction of a group to sign: sequence number, hash (32 bytes), L1 deadline (seconds). */
-export interface GroupEntry {
-  sequence: number
-  txHash: Uint8Array
-  l1Deadline: number
-}
-
-/** A signed group: its root, the sequencer's signature over it, and the tree for the proofs. */
-export interface SignedGroup {
-  firstSequence: number
-  count: number
-  root: Uint8Array
-  /** 65 bytes `r ‖ s ‖ v`, v = 27 or 28. */
-  signature: Uint8Array
-  /** `preconfirmationTree` of the leaves. */
-  levels: Uint8Array[][]
-}
+import { signGroup, type GroupEntry, type SignedGroup } from './signGroup.ts'
 
 /**
  * Signs one group commit: the leaves of its transactions (consecutive sequence numbers from the
@@ -36,34 +19,8 @@ export interface SignedGroup {
  * ```
  */
 export function signPreconfirmationGroup(params: { privateKey: `0x${string}` | Uint8Array; chainId: bigint; rollup: `0x${string}`; entries: readonly GroupEntry[] }): SignedGroup {
-  const { entries } = params
-  const first = entries[0]?.sequence ?? 0
-  entries.forEach((e, i) => {
-    if (e.sequence !== first + i) throw new RangeError(`a group holds consecutive sequence numbers: entry ${i} has ${e.sequence}, expected ${first + i}`)
-  })
-  const levels = preconfirmationTree(entries.map((e) => preconfirmationLeaf(e)))
-  const root = levels.at(-1)![0]!
   const key = typeof params.privateKey === 'string' ? hexToBytes(params.privateKey, 32) : params.privateKey
-  const digest = preconfirmationGroupDigest({ chainId: params.chainId, rollup: params.rollup, firstSequence: BigInt(first), count: BigInt(entries.length), root })
-  return { firstSequence: first, count: entries.length, root, signature: signDigest(digest, key), levels }
-}
-
-/**
- * ECDSA (secp256k1, RFC 6979, low S) over a 32-byte digest, as Ethereum's 65 bytes
- * `r ‖ s ‖ v` with v = 27 or 28.
- *
- * @example
- * ```ts
- * signDigest(preconfirmationGroupDigest(group), key) // 65 bytes
- * ```
- */
-export function signDigest(digest: Uint8Array, key: Uint8Array): Uint8Array {
-  // noble's 'recovered' format is recovery ‖ r ‖ s.
-  const rec = secp256k1.sign(digest, key, { prehash: false, format: 'recovered' })
-  const out = new Uint8Array(65)
-  out.set(rec.subarray(1, 65), 0)
-  out[64] = 27 + rec[0]!
-  return out
+  return signGroup({ key, domainSeparator: preconfirmationDomainSeparator(params), entries: params.entries })
 }
 
 /**

@@ -1,5 +1,5 @@
 import { recoverTypedDataAddress } from 'viem'
-import { hexToBytes, preconfirmationLeaf } from './preconfirmationDigest.ts'
+import { hexToBytes, preconfirmationLeaf } from './preconfirmationHash.ts'
 import { preconfirmationRootFromProof } from './preconfirmationTree.ts'
 import { MAX_PRECONFIRMATION_GROUP, preconfirmationGroupTypedData, type SignedPreconfirmation } from './preconfirmationTypes.ts'
 

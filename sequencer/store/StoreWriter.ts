@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { SynchronousLevel } from '../config/index.ts'
 import { StoreError } from '../errors/index.ts'
+import { preconfirmationDomainSeparator } from '../preconf/index.ts'
 import { startWorker } from '../workers/startWorker.ts'
 import type { CommitResult, WriteBatch } from './rows.ts'
 
@@ -43,7 +44,7 @@ export class StoreWriter {
         w.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `${what} failed to start: ${e.message}`, cause: e })))
       })
     // The writer and the checkpointer start side by side.
-    const signer = { ...params.signer, key: Uint8Array.from(Buffer.from(params.signer.key.slice(2), 'hex')) }
+    const signer = { key: Uint8Array.from(Buffer.from(params.signer.key.slice(2), 'hex')), domainSeparator: preconfirmationDomainSeparator(params.signer) }
     const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: { path, synchronous, signer }, name: 'store-writer' })
     const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { path, synchronous, intervalMs: 1000 }, name: 'store-checkpointer' })
     try {

@@ -9,12 +9,15 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { SynchronousLevel } from '../config/index.ts'
-import { signPreconfirmationGroup } from '../preconf/index.ts'
+// Not the preconf entry (index.ts): this thread loads only keccak, secp256k1 and the tree, so
+// that it starts in milliseconds, not the seconds the protocol and viem take (a restart after
+// a crash waits for it).
+import { signGroup } from '../preconf/signGroup.ts'
 import { batchWriter } from './batchWriter.ts'
 import { openDatabase } from './openDatabase.ts'
 import type { CommitResult, WriteBatch } from './rows.ts'
 
-const { path, synchronous, signer } = workerData as { path: string; synchronous: SynchronousLevel; signer: { key: Uint8Array; chainId: bigint; rollup: `0x${string}` } }
+const { path, synchronous, signer } = workerData as { path: string; synchronous: SynchronousLevel; signer: { key: Uint8Array; domainSeparator: Uint8Array } }
 const port = parentPort!
 try {
   const db = openDatabase({ path, synchronous })
@@ -24,12 +27,7 @@ try {
   secp256k1.Point.BASE.precompute(8, false)
   const sign = (batch: WriteBatch): CommitResult['group'] => {
     if (batch.txs.length === 0) return null
-    const g = signPreconfirmationGroup({
-      privateKey: signer.key,
-      chainId: signer.chainId,
-      rollup: signer.rollup,
-      entries: batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })),
-    })
+    const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries: batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
     return { signature: g.signature, levels: g.levels }
   }
   sign({ txs: [{ seq: 1, hash: new Uint8Array(32), body: new Uint8Array(0), acceptedMs: 0, l1Deadline: 0 }], signatures: [], queue: [], blocks: [] }) // warm-up
