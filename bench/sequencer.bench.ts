@@ -151,6 +151,7 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < phases.length; i++) {
     const crypto0 = { ...sequencer.pool.stats }
     const journal0 = { ...sequencer.journal.stats }
+    const timing0 = { ...sequencer.mempool.timing }
     const elu0 = performance.eventLoopUtilization()
     const cpu0 = cpuMs()
     const childCpu0 = childCpuMs(child.pid)
@@ -194,6 +195,10 @@ export async function run(): Promise<BenchResult[]> {
       push('latency run: transactions per group commit (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')
       push('latency run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
       push('latency run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
+      const t = sequencer.mempool.timing
+      const answered = Math.max(1, t.answered - timing0.answered)
+      push('latency run: receipt to admission (mean: verification and its queue)', (t.toAdmissionMs - timing0.toAdmissionMs) / answered, 'ms')
+      push('latency run: admission to answer (mean: commit in flight, commit + fsync, group signature, hops)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
     }
   }
 

@@ -33,6 +33,18 @@ export interface StoredAccepted {
   accepted: AcceptedTx
 }
 
+/**
+ * Where the time of answered transactions went, summed over them (monotonic clock, ms):
+ * from receipt to admission (verification, waiting for a worker or for a lower nonce) and from
+ * admission to the answer (waiting for the commit in flight, the commit and its fsync, the
+ * group signature, thread hops). Divide by `answered` for means.
+ */
+export interface MempoolTiming {
+  answered: number
+  toAdmissionMs: number
+  toAnswerMs: number
+}
+
 /** How many transactions are in each stage right now. */
 export interface MempoolStats {
   /** Waiting for or in signature verification. */
@@ -53,6 +65,9 @@ interface Entry {
   nonce: bigint
   publicKey: Point
   receivedMs: number
+  /** `performance.now()` at receipt and at admission, for {@link MempoolTiming}. */
+  receivedAt: number
+  admittedAt?: number
   stage: 'verifying' | 'parked' | 'sequencing' | 'done'
   hash?: bigint
   seq?: number
@@ -113,6 +128,7 @@ export class Mempool {
   private readonly lanes = new Map<bigint, Lane>()
   private readonly inFlightByHash = new Map<bigint, Entry>()
   private readonly counts = { verifying: 0, parked: 0, sequencing: 0, pending: 0 }
+  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0 }
   private nextSeqValue: number
   private queueLengthValue: number
   private stoppedWith: SequencerError | undefined
@@ -215,7 +231,7 @@ export class Mempool {
 
     let entry!: Entry
     const promise = new Promise<AcceptedTx>((resolve, reject) => {
-      entry = { signed, from: tx.from, nonce: tx.nonce, publicKey: account.publicKey, receivedMs, stage: 'verifying', resolve, reject }
+      entry = { signed, from: tx.from, nonce: tx.nonce, publicKey: account.publicKey, receivedMs, receivedAt: performance.now(), stage: 'verifying', resolve, reject }
     })
     entry.done = promise
     promise.catch(() => {}) // answered through the returned promise
@@ -333,7 +349,7 @@ export class Mempool {
     const seq = this.nextSeqValue++
     const acceptedMs = this.now()
     const l1Deadline = Math.floor(acceptedMs / 1000) + this.deadlineSeconds
-    Object.assign(entry, { stage: 'sequencing', seq, acceptedMs, l1Deadline })
+    Object.assign(entry, { stage: 'sequencing', seq, acceptedMs, l1Deadline, admittedAt: performance.now() })
     this.counts.verifying--
     this.counts.sequencing++
     this.lanes.get(entry.from)!.reserved.delete(entry.nonce)
@@ -362,6 +378,10 @@ export class Mempool {
     if (entry.stage === 'done') return
     this.metrics?.txAccepted.inc()
     this.metrics?.preconfSeconds.observe((this.now() - entry.receivedMs) / 1000)
+    const at = performance.now()
+    this.timing.answered++
+    this.timing.toAdmissionMs += entry.admittedAt! - entry.receivedAt
+    this.timing.toAnswerMs += at - entry.admittedAt!
     const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, group }
     this.finish(entry, accepted)
     this.onPreconfirmed?.(accepted)
