@@ -1,9 +1,10 @@
 /**
- * The `bridge` module. Its parts arrive with their issues; see the README for the layout.
+ * The `bridge` module: the SDK for users and app builders (viem actions and the
+ * `counterweightActions` decorator, see docs/sdk.md); the CLI arrives in `bridge/cli/`.
  *
  * @example
  * ```ts
- * import * as bridge from '../bridge/index.ts'
+ * import { createCounterweightClient, deriveWalletL2Key } from '../bridge/index.ts'
  * ```
  */
-export {}
+export * from './sdk/index.ts'

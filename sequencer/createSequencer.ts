@@ -1,20 +1,25 @@
 import { readFileSync } from 'node:fs'
 import { pino, type Logger } from 'pino'
+import type { PublicClient } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { RollupState, addressToBigint, applyDaTx, applyQueueEntry, domainHash, type QueueEntry, type QueueOutcome, type SignedL2Tx } from '../protocol/index.ts'
+import { Batcher, type BatcherStatus } from './batcher/Batcher.ts'
+import { BatchStore } from './batcher/BatchStore.ts'
 import { BlockSealer } from './blocks/BlockSealer.ts'
 import { blockHash } from './blocks/blockHash.ts'
 import type { SequencerConfig } from './config/index.ts'
 import { CryptoPool } from './crypto/CryptoPool.ts'
 import { InlineCrypto } from './crypto/InlineCrypto.ts'
 import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
+import type { L1Sender } from './l1/L1Sender.ts'
+import { QueueFollower, type FollowerStatus } from './l1/QueueFollower.ts'
 import { hashToBytes } from './mempool/hashBytes.ts'
 import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
 import { sequencerMetrics, type SequencerMetrics } from './metrics/sequencerMetrics.ts'
 import { AccountView } from './state/AccountView.ts'
 import { checkL2Tx } from './state/checkL2Tx.ts'
 import { Journal } from './store/Journal.ts'
-import { queueEntryFromJson } from './store/queueCodec.ts'
+import { queueEntryFromJson, queueOriginFromJson, type QueueOrigin } from './store/queueCodec.ts'
 import type { BlockRow } from './store/rows.ts'
 import { Store } from './store/Store.ts'
 import { StoreWriter } from './store/StoreWriter.ts'
@@ -35,6 +40,14 @@ export interface SequencerStatus {
   queueApplied: number
   pending: MempoolStats
   startedAt: number
+  /** The L1 side, when the sequencer follows L1 and batches. */
+  l1: { batcher: BatcherStatus; follower: FollowerStatus } | undefined
+}
+
+/** The L1 parts' dependencies: a client of the L1 endpoint and who sends L1 transactions. */
+export interface SequencerL1 {
+  client: PublicClient
+  sender: L1Sender
 }
 
 /** A running sequencer: its parts, and what the RPC server and the CLI call. */
@@ -50,6 +63,12 @@ export interface Sequencer {
   readonly journal: Journal
   readonly mempool: Mempool
   readonly sealer: BlockSealer
+  /** The batches the batcher sealed (empty without L1). */
+  readonly batches: BatchStore
+  /** The batcher, when the sequencer was given its L1 dependencies. */
+  readonly batcher: Batcher | undefined
+  /** The L1 queue follower, when the sequencer was given its L1 dependencies. */
+  readonly follower: QueueFollower | undefined
   /** Worker threads for signature checks and preconfirmation signing (inline when `workers` is 0). */
   readonly pool: CryptoPool | InlineCrypto
   readonly metrics: SequencerMetrics
@@ -57,13 +76,13 @@ export interface Sequencer {
   /** Accepts a signed transaction; resolves with its durable, signed preconfirmation. */
   submit(signed: SignedL2Tx): Promise<AcceptedTx>
   /** Applies L1 queue entries from `position` (the L1 follower's entry point; tests fund accounts with it). */
-  applyQueueEntries(params: { position: number; entries: readonly QueueEntry[] }): Promise<QueueOutcome[]>
+  applyQueueEntries(params: { position: number; entries: readonly QueueEntry[]; origins?: readonly QueueOrigin[] }): Promise<QueueOutcome[]>
   status(): SequencerStatus
   /** Calls `listener` with every new preconfirmation once durable and signed; returns how to stop. */
   onPreconfirmed(listener: (accepted: AcceptedTx) => void): () => void
   /** Calls `listener` with every sealed block once durable; returns how to stop. */
   onBlock(listener: (block: BlockRow) => void): () => void
-  /** Starts sealing blocks. */
+  /** Starts sealing blocks (and, with L1, following the queue and batching). */
   start(): void
   /** Stops taking transactions, answers those in progress, writes everything, and closes. */
   stop(): Promise<void>
@@ -75,8 +94,10 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
  * Builds a sequencer from its configuration: opens (or creates) the store, rebuilds the
  * pending state by replaying the log over `genesis` (refusing a store of another deployment
  * or a log that does not apply), signs any preconfirmation a crash left unwritten, and starts
- * the writer thread and the crypto workers. Nothing listens yet: pass it to `createRpcServer`,
- * and call {@link Sequencer.start} to seal blocks.
+ * the writer thread and the crypto workers. With `l1` (a client of the L1 endpoint and an
+ * {@link L1Sender}) it also builds the L1 queue follower and the batcher (whose `init`
+ * reconciles the stored batches with L1 here). Nothing listens yet: pass it to
+ * `createRpcServer`, and call {@link Sequencer.start} to seal blocks, follow and batch.
  *
  * @example
  * ```ts
@@ -93,8 +114,10 @@ export async function createSequencer(params: {
   logger?: Logger
   metrics?: SequencerMetrics
   now?: () => number
-  /** Called once if the store fails: the process should exit and restart. */
+  /** Called once if the store or the L1 side fails critically: the process should exit and restart. */
   onCritical?: (e: SequencerError) => void
+  /** L1 dependencies: with them the sequencer follows the L1 queue and batches (genesis must then be L1's, an empty tree). */
+  l1?: SequencerL1
 }): Promise<Sequencer> {
   const { config } = params
   const now = params.now ?? Date.now
@@ -193,6 +216,50 @@ export async function createSequencer(params: {
     onCritical,
   })
 
+  const batches = new BatchStore({ db: store.db, sink: writer })
+  let follower: QueueFollower | undefined
+  let batcher: Batcher | undefined
+  if (params.l1) {
+    follower = new QueueFollower({
+      client: params.l1.client,
+      rollup: config.rollupAddress,
+      config: config.l1,
+      logger,
+      onCritical,
+      sink: {
+        queueLength: () => mempool.queueLength,
+        origin: (position) => {
+          const row = store.queueFrom(position, 1)[0]
+          return row && row.position === position ? queueOriginFromJson(row.entry) : undefined
+        },
+        applyQueueEntries: (p) => mempool.applyQueueEntries(p),
+      },
+    })
+    batcher = new Batcher({
+      store,
+      batches,
+      client: params.l1.client,
+      sender: params.l1.sender,
+      rollup: config.rollupAddress,
+      params: config.params,
+      domain,
+      genesis,
+      config: config.batcher,
+      l1: config.l1,
+      logger,
+      now,
+      onCritical,
+    })
+    try {
+      await batcher.init()
+    } catch (e) {
+      await writer.close()
+      await pool.close()
+      store.close()
+      throw e
+    }
+  }
+
   journal.onCommit((_heads, batch) => {
     metrics.commits.inc()
     metrics.commitGroup.observe(batch.txs.length)
@@ -209,6 +276,7 @@ export async function createSequencer(params: {
     queueApplied: mempool.queueLength,
     pending: mempool.stats(),
     startedAt,
+    l1: batcher && follower ? { batcher: batcher.status(), follower: follower.status() } : undefined,
   })
   const r = metrics.registry
   r.gauge('cw_sequence_accepted', 'Last sequence number given out', () => mempool.headSeq)
@@ -240,6 +308,9 @@ export async function createSequencer(params: {
     journal,
     mempool,
     sealer,
+    batches,
+    batcher,
+    follower,
     pool,
     metrics,
     logger,
@@ -251,10 +322,16 @@ export async function createSequencer(params: {
       return () => preconfListeners.delete(listener)
     },
     onBlock: (listener) => sealer.onBlock(listener),
-    start: () => sealer.start(),
+    start() {
+      sealer.start()
+      follower?.start()
+      batcher?.start()
+    },
     async stop() {
       if (stopped) return
       stopped = true
+      await follower?.stop()
+      await batcher?.stop()
       sealer.stop()
       await mempool.drain()
       if (!journal.failed) {

@@ -1,9 +1,11 @@
 /**
  * The sequencer as a process: reads the configuration once from `CW_*` variables (and the
  * JSON file named by `CW_CONFIG`), opens the store, serves JSON-RPC, seals blocks, and stops
- * gracefully on SIGTERM or SIGINT (answers what is in progress, writes everything). A
- * critical failure (the store) exits with status 1 so that a supervisor restarts it; the
- * restart rebuilds everything from the store.
+ * gracefully on SIGTERM or SIGINT (answers what is in progress, writes everything). With
+ * `CW_L1_RPC_URL` it also follows the L1 queue and runs the batcher, sending commits with the
+ * sequencer key. A critical failure (the store, an L1 reorg deeper than the confirmations, a
+ * batch conflict) exits with status 1 so that a supervisor restarts it; the restart rebuilds
+ * everything from the store.
  *
  * @example
  * ```sh
@@ -11,14 +13,29 @@
  * CW_SEQUENCER_KEY=0x… CW_DB_PATH=./data/sequencer.db CW_PARAMS=devnet npx tsx sequencer/main.ts
  * ```
  */
-import { configFromEnv } from './config/index.ts'
-import { createSequencer } from './createSequencer.ts'
+import { createPublicClient, http, type PublicClient } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { configFromEnv, type SequencerConfig } from './config/index.ts'
+import { createSequencer, type SequencerL1 } from './createSequencer.ts'
+import { DirectSender } from './l1/testing/DirectSender.ts'
 import { SequencerError } from './errors/index.ts'
 import { createRpcServer } from './rpc/createRpcServer.ts'
 
+/** The L1 side's dependencies when `l1.rpcUrl` is configured. */
+function l1Parts(config: SequencerConfig): SequencerL1 | undefined {
+  const url = config.l1.rpcUrl
+  if (!url) return undefined
+  const client = createPublicClient({ transport: http(url) }) as PublicClient
+  // TODO(L1TxManager): replace the direct sender by the L1 transaction manager of sequencer/l1/
+  // (nonce ownership, fee bumping, resubmission, calldata when cheaper, keys durable across
+  // restarts). The direct sender sends each request once and waits for its receipt.
+  const sender = DirectSender.overHttp({ url, account: privateKeyToAccount(config.sequencerKey), publicClient: client })
+  return { client, sender }
+}
+
 async function main(): Promise<void> {
   const config = configFromEnv(process.env)
-  const sequencer = await createSequencer({ config, onCritical: () => setTimeout(() => process.exit(1), 100) })
+  const sequencer = await createSequencer({ config, l1: l1Parts(config), onCritical: () => setTimeout(() => process.exit(1), 100) })
   const app = createRpcServer({ sequencer })
   sequencer.start()
   await app.listen({ host: config.http.host, port: config.http.port })

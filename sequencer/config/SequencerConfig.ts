@@ -55,6 +55,32 @@ export interface FeeConfig {
   minFeeByToken: ReadonlyMap<bigint, bigint>
 }
 
+/** The L1 side: the endpoint, and how the queue follower and the batcher read it. */
+export interface L1Config {
+  /** L1 JSON-RPC endpoint; without it the sequencer neither follows the L1 queue nor batches. */
+  rpcUrl: string | undefined
+  /** Blocks an L1 event must be under before it is used (reorgs shallower than this are never seen). */
+  confirmations: number
+  /** How often the follower and the batcher poll L1 and the log. */
+  pollMs: number
+  /** Most blocks per `eth_getLogs` call (halved while the endpoint refuses). */
+  maxBlockRange: number
+  /** First L1 block to read queue events from (the rollup's deployment block). */
+  fromBlock: bigint
+}
+
+/** How the batcher cuts the log into batches. */
+export interface BatcherConfig {
+  /** A batch is sealed once its oldest item (transaction or queue entry) is this old. */
+  maxBatchAgeMs: number
+  /** Most chunks per batch (gas: each chunk costs a storage write and an event); also capped by the blob and the contract. */
+  maxChunks: number
+  /** A batch is sealed at once when a queue entry is this close (seconds) to its inclusion deadline (at most half the contract's delay is used). */
+  deadlineMarginSeconds: number
+  /** Fee account index per token id: where each chunk pays the fees of that token (at most `nFee` are named per chunk). */
+  feeAccounts: ReadonlyMap<bigint, bigint>
+}
+
 /** The sequencer's configuration, read once at start and checked by `parseConfig`. */
 export interface SequencerConfig {
   /** L1 chain id: part of every signed L2 transaction and of the preconfirmation domain. */
@@ -80,5 +106,7 @@ export interface SequencerConfig {
   limits: LimitsConfig
   http: HttpConfig
   rateLimit: RateLimitConfig
+  l1: L1Config
+  batcher: BatcherConfig
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }

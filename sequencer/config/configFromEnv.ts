@@ -34,6 +34,15 @@ export const CONFIG_ENV: Readonly<Record<string, string>> = {
   'http.trustProxy': 'CW_HTTP_TRUST_PROXY',
   'rateLimit.callsPerSecond': 'CW_RATE_LIMIT_PER_SECOND',
   'rateLimit.burst': 'CW_RATE_LIMIT_BURST',
+  'l1.rpcUrl': 'CW_L1_RPC_URL',
+  'l1.confirmations': 'CW_L1_CONFIRMATIONS',
+  'l1.pollMs': 'CW_L1_POLL_MS',
+  'l1.maxBlockRange': 'CW_L1_MAX_BLOCK_RANGE',
+  'l1.fromBlock': 'CW_L1_FROM_BLOCK',
+  'batcher.maxBatchAgeMs': 'CW_BATCH_MAX_AGE_MS',
+  'batcher.maxChunks': 'CW_BATCH_MAX_CHUNKS',
+  'batcher.deadlineMarginSeconds': 'CW_BATCH_DEADLINE_MARGIN_SECONDS',
+  'batcher.feeAccounts': 'CW_FEE_ACCOUNTS',
 }
 
 /**

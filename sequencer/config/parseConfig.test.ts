@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEVNET_PARAMS } from '../../protocol/index.ts'
 import { ConfigError } from '../errors/index.ts'
 import { configFromEnv, parseConfig } from './index.ts'
 
@@ -77,7 +78,7 @@ describe('configFromEnv', () => {
     const env = { CW_CHAIN_ID: '31337', CW_ROLLUP_ADDRESS: minimal.rollupAddress, CW_SEQUENCER_KEY: KEY, CW_DB_PATH: '/tmp/a.db', CW_PARAMS: 'devnet', CW_HTTP_PORT: '9000' }
     const c = configFromEnv(env)
     expect(c.http.port).toBe(9000)
-    expect(c.params.depth).toBe(24)
+    expect(c.params).toEqual(DEVNET_PARAMS)
     expect(() => configFromEnv({ ...env, CW_HTTP_PORT: 'eighty' })).toThrow('http.port (CW_HTTP_PORT): must be an integer from 0 to 65535, got "eighty"')
     expect(configFromEnv({ ...env, CW_PARAMS: '{"depth":10,"nTx":4,"nQueue":2,"nFee":1}' }).params.depth).toBe(10)
   })

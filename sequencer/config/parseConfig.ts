@@ -30,6 +30,8 @@ export const CONFIG_DEFAULTS = {
     trustProxy: false,
   },
   rateLimit: { callsPerSecond: 500, burst: 1000 },
+  l1: { confirmations: 2, pollMs: 2000, maxBlockRange: 2000, fromBlock: 0n },
+  batcher: { maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300 },
   logLevel: 'info',
 } as const
 
@@ -60,6 +62,8 @@ const SHAPE: Record<string, true | Record<string, true>> = {
     trustProxy: true,
   },
   rateLimit: { callsPerSecond: true, burst: true },
+  l1: { rpcUrl: true, confirmations: true, pollMs: true, maxBlockRange: true, fromBlock: true },
+  batcher: { maxBatchAgeMs: true, maxChunks: true, deadlineMarginSeconds: true, feeAccounts: true },
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -170,6 +174,35 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     issue('limits.submitTimeoutMs', `must be longer than limits.parkTimeoutMs (${limits.parkTimeoutMs}), got ${limits.submitTimeoutMs}`)
   }
 
+  const L1 = sub('l1')
+  const L1D = CONFIG_DEFAULTS.l1
+  let rpcUrl: string | undefined
+  if (L1.rpcUrl !== undefined && L1.rpcUrl !== '') {
+    rpcUrl = r.string('l1.rpcUrl', L1.rpcUrl)
+    if (rpcUrl !== undefined && !/^(https?|wss?):\/\/\S+$/.test(rpcUrl)) issue('l1.rpcUrl', `must be an http(s) or ws(s) URL, got ${show(rpcUrl)}`)
+  }
+  const l1 = {
+    rpcUrl,
+    confirmations: r.int('l1.confirmations', L1.confirmations ?? L1D.confirmations, 0, 1000),
+    pollMs: r.int('l1.pollMs', L1.pollMs ?? L1D.pollMs, 10, 600_000),
+    maxBlockRange: r.int('l1.maxBlockRange', L1.maxBlockRange ?? L1D.maxBlockRange, 1, 1_000_000),
+    fromBlock: r.bigint('l1.fromBlock', L1.fromBlock ?? L1D.fromBlock, { min: 0n, max: (1n << 63n) - 1n }),
+  }
+  const B = sub('batcher')
+  const BD = CONFIG_DEFAULTS.batcher
+  const batcher = {
+    maxBatchAgeMs: r.int('batcher.maxBatchAgeMs', B.maxBatchAgeMs ?? BD.maxBatchAgeMs, 10, 7 * 86_400_000),
+    maxChunks: r.int('batcher.maxChunks', B.maxChunks ?? BD.maxChunks, 1, 4096),
+    deadlineMarginSeconds: r.int('batcher.deadlineMarginSeconds', B.deadlineMarginSeconds ?? BD.deadlineMarginSeconds, 0, 86_400),
+    feeAccounts: feeAccountsOf(B.feeAccounts, r, issue),
+  }
+  if (batcher.maxBatchAgeMs !== undefined && preconfDeadlineSeconds !== undefined && batcher.maxBatchAgeMs >= preconfDeadlineSeconds * 1000) {
+    issue('batcher.maxBatchAgeMs', `must be below preconfDeadlineSeconds (${preconfDeadlineSeconds} s): a batch sealed later would miss the preconfirmations' L1 deadline, got ${batcher.maxBatchAgeMs} ms`)
+  }
+  if (batcher.feeAccounts && params && batcher.feeAccounts.size > 0 && [...batcher.feeAccounts.values()].some((i) => i < 1n || i >= 1n << BigInt(params.depth))) {
+    issue('batcher.feeAccounts', `account indices must be from 1 to 2^${params.depth} - 1`)
+  }
+
   if (issues.length > 0) throw new ConfigError(issues)
   return {
     chainId: chainId!,
@@ -186,6 +219,8 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     limits: limits as SequencerConfig['limits'],
     http: http as SequencerConfig['http'],
     rateLimit: rateLimit as SequencerConfig['rateLimit'],
+    l1: l1 as SequencerConfig['l1'],
+    batcher: batcher as SequencerConfig['batcher'],
     logLevel: logLevel!,
   }
 }
@@ -198,9 +233,41 @@ function checkUnknown(obj: Record<string, unknown>, shape: Record<string, true |
       issue(`${prefix}${key}`, `unknown field${near ? ` (did you mean '${prefix}${near}'?)` : ''}; known: ${Object.keys(shape).join(', ')}`)
     } else if (spec !== true) {
       const v = obj[key]
-      if (typeof v === 'object' && v !== null && !Array.isArray(v) && key !== 'minFeeByToken') checkUnknown(v as Record<string, unknown>, spec, `${prefix}${key}.`, issue)
+      if (typeof v === 'object' && v !== null && !Array.isArray(v) && key !== 'minFeeByToken' && key !== 'feeAccounts') checkUnknown(v as Record<string, unknown>, spec, `${prefix}${key}.`, issue)
     }
   }
+}
+
+/**
+ * Fee accounts by token: an object `{ "0": 5 }` (token id to account index) or, from the
+ * environment, `0:5,1:9`.
+ */
+function feeAccountsOf(v: unknown, r: ReturnType<typeof reader>, issue: (f: string, m: string) => void): Map<bigint, bigint> {
+  const out = new Map<bigint, bigint>()
+  if (v === undefined || v === '') return out
+  let pairs: [string, unknown][]
+  if (typeof v === 'string') {
+    pairs = []
+    for (const part of v.split(',')) {
+      const m = /^\s*(\w+)\s*:\s*(\w+)\s*$/.exec(part)
+      if (!m) {
+        issue('batcher.feeAccounts', `must be a list token:account such as "0:5,1:9", got ${show(v)}`)
+        return out
+      }
+      pairs.push([m[1]!, m[2]])
+    }
+  } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    pairs = Object.entries(v)
+  } else {
+    issue('batcher.feeAccounts', `must be an object of token id to account index, got ${show(v)}`)
+    return out
+  }
+  for (const [token, index] of pairs) {
+    const id = r.bigint(`batcher.feeAccounts.${token} (token id)`, token, { min: 0n, max: (1n << 32n) - 1n })
+    const at = r.bigint(`batcher.feeAccounts.${token}`, index, { min: 1n, max: (1n << 64n) - 1n })
+    if (id !== undefined && at !== undefined) out.set(id, at)
+  }
+  return out
 }
 
 /** A short, safe rendering of a bad value for an error message. */

@@ -4,7 +4,7 @@ import { verifyJob, type VerifyJob, type VerifyResult } from '../crypto/cryptoJo
 import { SequencerError, TxRefusedError, UnavailableError } from '../errors/index.ts'
 import type { SequencerMetrics } from '../metrics/sequencerMetrics.ts'
 import type { Journal } from '../store/Journal.ts'
-import { queueEntryToJson } from '../store/queueCodec.ts'
+import { queueEntryToJson, type QueueOrigin } from '../store/queueCodec.ts'
 import type { GroupProof } from '../store/rows.ts'
 import { encodeSignedTx } from '../store/txCodec.ts'
 import type { AccountView } from '../state/AccountView.ts'
@@ -247,14 +247,16 @@ export class Mempool {
    * Applies L1 queue entries (from the L1 follower, or tests funding accounts) to the pending
    * state, in queue order, and makes them durable in the log at this point. Entries before
    * `queueLength` were applied already and are skipped, so the follower may resend; a gap is
-   * an error. Resolves with each new entry's outcome once durable.
+   * an error. Resolves with each new entry's outcome once durable. `origins` (one per entry,
+   * from the L1 follower) are stored with the entries: their L1 block, hash, time and chain
+   * value.
    *
    * @example
    * ```ts
    * await mempool.applyQueueEntries({ position: 0, entries: [deposit] })
    * ```
    */
-  async applyQueueEntries(params: { position: number; entries: readonly QueueEntry[] }): Promise<QueueOutcome[]> {
+  async applyQueueEntries(params: { position: number; entries: readonly QueueEntry[]; origins?: readonly QueueOrigin[] }): Promise<QueueOutcome[]> {
     if (this.stoppedWith) throw this.unavailable()
     const { position, entries } = params
     if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`queue position must be a non-negative integer, got ${position}`)
@@ -266,7 +268,7 @@ export class Mempool {
       const entry = entries[i]!
       const { outcome } = applyQueueEntry({ state: this.view, entry, exitPosition: 0 })
       outcomes.push(outcome)
-      this.journal.appendQueue({ position: this.queueLengthValue, afterSeq: this.nextSeqValue - 1, entry: queueEntryToJson(entry) })
+      this.journal.appendQueue({ position: this.queueLengthValue, afterSeq: this.nextSeqValue - 1, entry: queueEntryToJson(entry, params.origins?.[i]) })
       this.queueLengthValue++
       this.metrics?.queueApplied.inc({ outcome: outcome.status })
     }

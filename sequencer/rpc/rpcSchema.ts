@@ -1,4 +1,5 @@
 import type { AccountJson } from './format/accountJson.ts'
+import type { BatchJson, ExitProofJson } from './format/batchJson.ts'
 import type { EthBlockJson, EthReceiptJson, EthTransactionJson } from './format/ethJson.ts'
 import type { PreconfirmationJson } from './format/preconfirmationJson.ts'
 import type { SignedTxJson } from './format/signedTxJson.ts'
@@ -7,7 +8,26 @@ type Hex = `0x${string}`
 /** A block parameter: number, tag, or (for state queries) hash. */
 export type BlockParameter = Hex | 'latest' | 'pending' | 'safe' | 'finalized' | 'earliest' | { blockHash: Hex } | { blockNumber: Hex }
 
-/** What `rollup_status` answers: every head of the pipeline (batch heads are null in this phase). */
+/** What `rollup_getWithdrawalProof` answers: the batch and chunk, the exit and the `claimExit` arguments. */
+export interface WithdrawalProofJson extends ExitProofJson {
+  batch: Hex
+  chunk: Hex
+}
+
+/** What `rollup_getForcedInclusionStatus` answers for an L1 queue entry. */
+export interface ForcedInclusionStatusJson {
+  position: Hex
+  /** The entry's flat fields (`kind, sender, index, tokenId, toIndex, amount, pubKeyX, pubKeyY`); null while pending. */
+  entry: Record<'kind' | 'sender' | 'index' | 'tokenId' | 'toIndex' | 'amount' | 'pubKeyX' | 'pubKeyY', Hex> | null
+  /** Unix seconds of the L1 block that added it. */
+  l1Time: Hex | null
+  /** `l1Time + inclusionDelay`: a commit leaving it unconsumed after this is refused by L1. */
+  deadline: Hex | null
+  status: 'pending' | 'ingested' | 'batched' | 'committed' | 'proven' | 'finalized'
+  batch: Hex | null
+}
+
+/** What `rollup_status` answers: every head of the pipeline (L1 heads are null when the sequencer does not follow L1). */
 export interface StatusJson {
   chainId: Hex
   l2ChainId: Hex
@@ -19,7 +39,20 @@ export interface StatusJson {
   /** Last durable sequence number. */
   preconfirmedSequence: Hex
   sealedBlock: { number: Hex; hash: Hex; timestamp: Hex; firstSequence: Hex; transactionCount: Hex }
-  queue: { applied: Hex; pending: Hex | null; oldestPendingAgeSeconds: Hex | null }
+  queue: {
+    /** Entries applied to the sequencer's state. */
+    applied: Hex
+    /** Entries L1 holds (at the confirmed head). */
+    l1Length: Hex | null
+    /** Entries consumed by committed batches. */
+    consumed: Hex | null
+    /** Entries on L1 not yet consumed by a committed batch. */
+    pending: Hex | null
+    /** Age of the oldest of them. */
+    oldestPendingAgeSeconds: Hex | null
+    /** The contract's inclusion delay, to compare the age with. */
+    inclusionDelaySeconds: Hex | null
+  }
   committedBatch: Hex | null
   provenBatch: Hex | null
   finalizedBatch: Hex | null
@@ -55,6 +88,9 @@ export type CounterweightRpcSchema = [
   { Method: 'rollup_getPreconfirmation'; Parameters: [txHashOrSequence: Hex]; ReturnType: PreconfirmationJson | null },
   { Method: 'rollup_getAccount'; Parameters: [index: Hex]; ReturnType: AccountJson | null },
   { Method: 'rollup_getAccountsByOwner'; Parameters: [owner: Hex] | [owner: Hex, tokenId: Hex]; ReturnType: AccountJson[] },
+  { Method: 'rollup_getBatch'; Parameters: [number: Hex]; ReturnType: BatchJson | null },
+  { Method: 'rollup_getWithdrawalProof'; Parameters: [txHash: Hex] | [batch: Hex, chunk: Hex, position: Hex]; ReturnType: WithdrawalProofJson },
+  { Method: 'rollup_getForcedInclusionStatus'; Parameters: [position: Hex]; ReturnType: ForcedInclusionStatusJson | null },
   { Method: 'rollup_status'; Parameters?: []; ReturnType: StatusJson },
   /** WebSocket only; notifications: `rollup_subscription` with `{ subscription, result: PreconfirmationJson | EthBlockJson }`. */
   { Method: 'rollup_subscribe'; Parameters: [kind: 'preconfirmations' | 'blocks']; ReturnType: Hex },
@@ -89,6 +125,9 @@ export const RPC_METHOD_NAMES = [
   'rollup_getPreconfirmation',
   'rollup_getAccount',
   'rollup_getAccountsByOwner',
+  'rollup_getBatch',
+  'rollup_getWithdrawalProof',
+  'rollup_getForcedInclusionStatus',
   'rollup_status',
   'rollup_subscribe',
   'rollup_unsubscribe',

@@ -187,6 +187,11 @@ export class Store {
     return (this.q.queueAll.all() as { position: number; after_seq: number; entry: string }[]).map((r) => ({ position: r.position, afterSeq: r.after_seq, entry: r.entry }))
   }
 
+  /** Up to `limit` queue rows from `position` on, in order. */
+  queueFrom(position: number, limit: number): QueueRow[] {
+    return (this.q.queueFrom.all(position, limit) as { position: number; after_seq: number; entry: string }[]).map((r) => ({ position: r.position, afterSeq: r.after_seq, entry: r.entry }))
+  }
+
   /** Every step of the log in order: queue entries applied after transaction `afterSeq`, before `afterSeq + 1`. */
   *replay(): IterableIterator<LogStep> {
     const queue = this.queueRows()
@@ -256,6 +261,7 @@ function prepare(db: Database.Database) {
     txRange: db.prepare('SELECT * FROM txs WHERE seq BETWEEN ? AND ? ORDER BY seq'),
     txAll: db.prepare('SELECT * FROM txs ORDER BY seq'),
     queueAll: db.prepare('SELECT * FROM queue ORDER BY position'),
+    queueFrom: db.prepare('SELECT * FROM queue WHERE position >= ? ORDER BY position LIMIT ?'),
     groupOf: db.prepare('SELECT * FROM groups WHERE first_seq <= ? ORDER BY first_seq DESC LIMIT 1'),
     leafRange: db.prepare('SELECT seq, hash, l1_deadline FROM txs WHERE seq BETWEEN ? AND ? ORDER BY seq'),
     unsignedGroups: db.prepare('SELECT * FROM groups WHERE signature IS NULL ORDER BY first_seq'),

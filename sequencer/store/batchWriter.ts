@@ -20,11 +20,13 @@ export function batchWriter(db: Database): (batch: WriteBatch) => void {
   const setSig = db.prepare('UPDATE groups SET signature = ? WHERE first_seq = ? AND signature IS NULL')
   const insQueue = db.prepare('INSERT INTO queue (position, after_seq, entry) VALUES (?, ?, ?)')
   const insBlock = db.prepare('INSERT INTO blocks (number, hash, parent_hash, timestamp, first_seq, tx_count, tx_root) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const putBatch = db.prepare('INSERT OR REPLACE INTO batches (number, status, first_seq, tx_count, queue_start, queue_end, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
   return db.transaction((batch: WriteBatch) => {
     for (const t of batch.txs) insTx.run(t.seq, t.hash, t.body, t.acceptedMs, t.l1Deadline)
     if (batch.txs.length > 0) insGroup.run(batch.txs[0]!.seq, batch.txs.length)
     for (const s of batch.signatures) setSig.run(s.signature, s.firstSeq)
     for (const q of batch.queue) insQueue.run(q.position, q.afterSeq, q.entry)
     for (const b of batch.blocks) insBlock.run(b.number, b.hash, b.parentHash, b.timestamp, b.firstSeq, b.txCount, b.txRoot)
+    for (const b of batch.batches ?? []) putBatch.run(b.number, b.status, b.firstSeq, b.txCount, b.queueStart, b.queueEnd, b.record)
   })
 }

@@ -74,10 +74,25 @@ export interface BlockRow {
   txRoot: Uint8Array
 }
 
+/** A batch the batcher sealed (inserted, or replaced when its status changes). */
+export interface BatchRow {
+  number: number
+  status: string
+  /** Sequence number of its first transaction (the next one when it has none). */
+  firstSeq: number
+  txCount: number
+  queueStart: number
+  queueEnd: number
+  /** JSON of the whole record (`BatchRecord` of `sequencer/batcher/`). */
+  record: string
+}
+
 /** What one group commit writes, in one SQLite transaction (its `txs` form one signed group). */
 export interface WriteBatch {
   txs: TxRow[]
   signatures: SignatureRow[]
   queue: QueueRow[]
   blocks: BlockRow[]
+  /** Batch rows (the batcher's writes; absent in the journal's group commits). */
+  batches?: BatchRow[]
 }

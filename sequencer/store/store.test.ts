@@ -207,24 +207,26 @@ describe('Store', () => {
     store.close()
   })
 
-  it('upgrades a version 1 store (one signature per transaction): each transaction becomes a group of one, signed at start', async () => {
-    const path = tempDb()
-    const v1 = new Database(path)
-    v1.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TABLE txs (seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, body BLOB NOT NULL, accepted_ms INTEGER NOT NULL, l1_deadline INTEGER NOT NULL, signature BLOB);
-      CREATE UNIQUE INDEX txs_by_hash ON txs(hash);
-      CREATE INDEX txs_unsigned ON txs(seq) WHERE signature IS NULL;
-      PRAGMA user_version = 1;`)
-    const ins = v1.prepare('INSERT INTO txs VALUES (?, ?, ?, ?, ?, ?)')
-    for (const seq of [1, 2, 3]) ins.run(seq, row(seq).hash, row(seq).body, row(seq).acceptedMs, row(seq).l1Deadline, Buffer.alloc(65, 1))
-    v1.close()
-    const store = Store.open({ path, synchronous: 'FULL', deployment })
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2)
-    expect(store.txBySeq(2)!.signed).toEqual(signedTx(2))
-    expect(resignGroups({ store, head: 3, signer })).toBe(3)
-    const p = storedPreconfirmation({ store, seq: 2, signer })!
-    expect(p).toMatchObject({ firstSeq: 2, count: 1, proof: [] })
-    expect(await verifyPreconfirmation({ signed: signedOf(row(2), p), sequencer: SEQUENCER })).toBe(true)
-    store.close()
+  it('upgrades a version 1 or 2 store (one signature per transaction): each transaction becomes a group of one, signed at start', async () => {
+    for (const version of [1, 2]) {
+      const path = tempDb()
+      const old = new Database(path)
+      old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE txs (seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, body BLOB NOT NULL, accepted_ms INTEGER NOT NULL, l1_deadline INTEGER NOT NULL, signature BLOB);
+        CREATE UNIQUE INDEX txs_by_hash ON txs(hash);
+        CREATE INDEX txs_unsigned ON txs(seq) WHERE signature IS NULL;
+        PRAGMA user_version = ${version};`)
+      const ins = old.prepare('INSERT INTO txs VALUES (?, ?, ?, ?, ?, ?)')
+      for (const seq of [1, 2, 3]) ins.run(seq, row(seq).hash, row(seq).body, row(seq).acceptedMs, row(seq).l1Deadline, Buffer.alloc(65, 1))
+      old.close()
+      const store = Store.open({ path, synchronous: 'FULL', deployment })
+      expect(store.db.pragma('user_version', { simple: true })).toBe(3)
+      expect(store.txBySeq(2)!.signed).toEqual(signedTx(2))
+      expect(resignGroups({ store, head: 3, signer })).toBe(3)
+      const p = storedPreconfirmation({ store, seq: 2, signer })!
+      expect(p).toMatchObject({ firstSeq: 2, count: 1, proof: [] })
+      expect(await verifyPreconfirmation({ signed: signedOf(row(2), p), sequencer: SEQUENCER })).toBe(true)
+      store.close()
+    }
   })
 })

@@ -167,13 +167,17 @@ export async function startAnvil(
     args?: readonly string[]
     /** How long to wait for anvil to answer (default 20 s). */
     timeoutMs?: number
+    /** TCP port (default 0: a free one, read back from anvil's output). */
+    port?: number
+    /** Interface to listen on (default 127.0.0.1). */
+    host?: string
   } = {},
 ): Promise<Anvil> {
-  const { hardfork = 'prague', blockTime, chainId = 31337, accounts = 10, balanceEther = 10_000, args = [], timeoutMs = 20_000 } = params
+  const { hardfork = 'prague', blockTime, chainId = 31337, accounts = 10, balanceEther = 10_000, args = [], timeoutMs = 20_000, port: wantedPort = 0, host = '127.0.0.1' } = params
   const bin = anvilBinary()
   const argv = [
-    '--port', '0',
-    '--host', '127.0.0.1',
+    '--port', String(wantedPort),
+    '--host', host,
     '--hardfork', hardfork,
     '--chain-id', String(chainId),
     '--accounts', String(accounts),

@@ -11,6 +11,9 @@ import { ethSyncing } from './ethSyncing.ts'
 import { netVersion } from './netVersion.ts'
 import { rollupGetAccount } from './rollupGetAccount.ts'
 import { rollupGetAccountsByOwner } from './rollupGetAccountsByOwner.ts'
+import { rollupGetBatch } from './rollupGetBatch.ts'
+import { rollupGetForcedInclusionStatus } from './rollupGetForcedInclusionStatus.ts'
+import { rollupGetWithdrawalProof } from './rollupGetWithdrawalProof.ts'
 import { rollupGetPreconfirmation } from './rollupGetPreconfirmation.ts'
 import { rollupSendTransaction } from './rollupSendTransaction.ts'
 import { rollupStatus } from './rollupStatus.ts'
@@ -42,6 +45,9 @@ export const RPC_METHODS: Readonly<Record<string, RpcMethod>> = Object.fromEntri
     rollupGetPreconfirmation,
     rollupGetAccount,
     rollupGetAccountsByOwner,
+    rollupGetBatch,
+    rollupGetWithdrawalProof,
+    rollupGetForcedInclusionStatus,
     rollupStatus,
     rollupSubscribe,
     rollupUnsubscribe,

@@ -2,10 +2,11 @@ import type { RpcMethod } from '../RpcMethod.ts'
 import { toData, toQuantity } from '../hex.ts'
 
 /**
- * `rollup_status`: every head of the pipeline. This phase has the accepted and durable
- * (preconfirmed) sequence numbers, the sealed block and the L1 queue entries applied; the
- * batch heads (committed, proven, finalized) and the L1 queue backlog are `null` until the
- * batcher and the L1 follower exist.
+ * `rollup_status`: every head of the pipeline: the accepted and durable (preconfirmed)
+ * sequence numbers, the sealed block, the L1 queue (applied, on L1, consumed by committed
+ * batches, pending, age of the oldest pending entry against the inclusion delay) and the
+ * committed, proven and finalized batches. The L1 fields are `null` when the sequencer does
+ * not follow L1.
  *
  * @example
  * ```ts
@@ -14,11 +15,15 @@ import { toData, toQuantity } from '../hex.ts'
  */
 export const rollupStatus: RpcMethod = {
   name: 'rollup_status',
-  summary: 'Every pipeline head: accepted and preconfirmed sequence, sealed block, queue applied; batch heads null in this phase.',
+  summary: 'Every pipeline head: accepted and preconfirmed sequence, sealed block, L1 queue (applied, consumed, pending, oldest age vs delay), committed, proven and finalized batch.',
   params: [],
   required: 0,
   handler: (s) => {
     const st = s.status()
+    const b = st.l1?.batcher
+    const q = (v: number | null | undefined): `0x${string}` | null => (v === null || v === undefined ? null : toQuantity(v))
+    const pending = b && b.l1QueueLength !== null && b.committedQueue !== null ? Math.max(0, b.l1QueueLength - b.committedQueue) : null
+    const nowS = Math.floor(Date.now() / 1000)
     return {
       chainId: toQuantity(st.chainId),
       l2ChainId: toQuantity(st.l2ChainId),
@@ -34,10 +39,17 @@ export const rollupStatus: RpcMethod = {
         firstSequence: toQuantity(st.sealedBlock.firstSeq),
         transactionCount: toQuantity(st.sealedBlock.txCount),
       },
-      queue: { applied: toQuantity(st.queueApplied), pending: null, oldestPendingAgeSeconds: null },
-      committedBatch: null,
-      provenBatch: null,
-      finalizedBatch: null,
+      queue: {
+        applied: toQuantity(st.queueApplied),
+        l1Length: q(b?.l1QueueLength),
+        consumed: q(b?.committedQueue),
+        pending: q(pending),
+        oldestPendingAgeSeconds: b?.oldestPending ? toQuantity(Math.max(0, nowS - b.oldestPending.timestamp)) : null,
+        inclusionDelaySeconds: q(b?.inclusionDelay),
+      },
+      committedBatch: q(b?.committedBatch),
+      provenBatch: q(b?.provenBatch),
+      finalizedBatch: q(b?.finalizedBatch),
       pending: {
         verifying: toQuantity(st.pending.verifying),
         parked: toQuantity(st.pending.parked),

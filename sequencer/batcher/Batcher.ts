@@ -1,0 +1,480 @@
+import type { Logger } from 'pino'
+import { encodeFunctionData, type Address, type PublicClient } from 'viem'
+import { calldataBatchData, chunkClaims, counterweightRollupAbi } from '../../l1-contracts/index.ts'
+import { encodeBatchBlob, maxChunksPerBlob, type Chunk, type ChunkParams, type RollupState } from '../../protocol/index.ts'
+import type { BatcherConfig, L1Config } from '../config/index.ts'
+import { L1Error, SequencerError } from '../errors/index.ts'
+import type { L1Sender } from '../l1/L1Sender.ts'
+import { withRetry } from '../node/index.ts'
+import { queueEntryFromJson } from '../store/queueCodec.ts'
+import type { Store } from '../store/Store.ts'
+import type { BatchRecord, ChunkRecord } from './BatchRecord.ts'
+import type { BatchStore } from './BatchStore.ts'
+import { buildLogChunk } from './buildLogChunk.ts'
+import { cutChunk, type ChunkCut } from './cutChunk.ts'
+import { readLogItems, type LogItem } from './readLogItems.ts'
+import { replayRecordedChunk } from './replayRecordedChunk.ts'
+
+/** What the batcher knows of L1 and its own progress (for `rollup_status`). */
+export interface BatcherStatus {
+  committedBatch: number | null
+  provenBatch: number | null
+  finalizedBatch: number | null
+  /** L1 queue length at the last poll (confirmed head). */
+  l1QueueLength: number | null
+  /** Queue entries consumed by committed batches on L1. */
+  committedQueue: number | null
+  /** The contract's inclusion delay, seconds. */
+  inclusionDelay: number | null
+  /** Queue position and L1 time (unix seconds) of the oldest entry not consumed by a committed batch, if known. */
+  oldestPending: { position: number; timestamp: number } | null
+  /** Log items waiting for a batch: in built chunks and not yet cut. */
+  unbatched: { chunks: number; items: number }
+  failed: SequencerError | undefined
+}
+
+interface Built {
+  chunk: Chunk
+  record: ChunkRecord
+  cut: ChunkCut
+}
+
+/**
+ * The batcher: turns the durable log (queue entries and L2 transactions in log order, read
+ * from the store) into chunks and batches and commits them to L1 through an {@link L1Sender}.
+ *
+ * Chunks: cut by `cutChunk` (a new chunk at every run of queue entries, so a queue entry
+ * logged after a transaction always lands in a later chunk), built with protocol's
+ * `buildChunk` on a fork of the state after the last sealed batch, and checked against the
+ * log (`buildLogChunk`: every preconfirmed transaction included, in order, with its number).
+ * A batch is at most `maxChunks` chunks (capped by the blob's capacity and the contract's
+ * `maxChunksPerBatch`); it is sealed when full, when its oldest item is `maxBatchAgeMs` old,
+ * when a queue entry is within `deadlineMarginSeconds` (at most half the contract's
+ * `inclusionDelay`) of its inclusion deadline, or when a preconfirmation's L1 deadline is as
+ * close.
+ *
+ * Sealing records the batch (status `sealed`) durably before it is sent with key
+ * `commit:batch:<n>`, as a blob with the calldata alternative. After the receipt, L1's record
+ * of batch `n` must carry this batch's state root and queue end: then it is `committed`. Each
+ * poll reads L1 at the confirmed head (`heads()`, `chunkState`) and moves batches to `proven`
+ * and `finalized`.
+ *
+ * Failure policy (critical errors stop the batcher and call `onCritical`; the process should
+ * restart): `COMMIT_REVERTED` when a commit reverted and L1 does not hold the batch;
+ * `BATCH_CONFLICT` when L1 holds a batch this sequencer did not build (another committer, e.g.
+ * a permissionless commit-and-prove, or other roots): there is no automatic resync;
+ * `BATCHES_REVERTED` when L1 reverted committed batches: the restart marks them `reverted` and
+ * rebuilds them from the log. At start, a `sealed` batch L1 already holds (same roots) is
+ * marked committed and never resent; one L1 does not hold is resent with the same key.
+ *
+ * @example
+ * ```ts
+ * const batcher = new Batcher({ store, batches, client, sender, rollup, params, domain, genesis, config: config.batcher, l1: config.l1, logger })
+ * await batcher.init()
+ * batcher.start()
+ * ```
+ */
+export class Batcher {
+  private readonly store: Store
+  private readonly batches: BatchStore
+  private readonly client: PublicClient
+  private readonly sender: L1Sender
+  private readonly rollup: Address
+  private readonly params: ChunkParams
+  private readonly domain: bigint
+  private readonly genesis: RollupState
+  private readonly config: BatcherConfig
+  private readonly l1: L1Config
+  private readonly logger: Logger
+  private readonly now: () => number
+  private readonly onCritical: (e: SequencerError) => void
+
+  private base!: RollupState
+  private work!: RollupState
+  /** Cursor after the last sealed batch. */
+  private queuePos = 0
+  private nextSeq = 1
+  private queueHash = 0n
+  /** Cursor after the built chunks (the buffer starts here). */
+  private workQueuePos = 0
+  private workSeq = 1
+  private workQueueHash = 0n
+  /** Read cursor: after the buffer. */
+  private readQueue = 0
+  private readSeq = 1
+  private built: Built[] = []
+  private buffer: LogItem[] = []
+  private resend: { record: BatchRecord; chunks: Chunk[] }[] = []
+  private maxChunks = 1
+  private inclusionDelay: number | null = null
+  private heads: { l1QueueLength: number; committedQueue: number; committedBatches: number; finalizedBatches: number } | undefined
+  private readonly entryTimes = new Map<number, number>()
+  private failure: SequencerError | undefined
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<void> | undefined
+  private stopped = false
+
+  constructor(params: {
+    store: Store
+    batches: BatchStore
+    client: PublicClient
+    sender: L1Sender
+    rollup: Address
+    params: ChunkParams
+    domain: bigint
+    /** The L1 genesis state (empty tree): the state before batch 1. */
+    genesis: RollupState
+    config: BatcherConfig
+    l1: L1Config
+    logger: Logger
+    now?: () => number
+    onCritical?: (e: SequencerError) => void
+  }) {
+    this.store = params.store
+    this.batches = params.batches
+    this.client = params.client
+    this.sender = params.sender
+    this.rollup = params.rollup
+    this.params = params.params
+    this.domain = params.domain
+    this.genesis = params.genesis
+    this.config = params.config
+    this.l1 = params.l1
+    this.logger = params.logger.child({ part: 'batcher' })
+    this.now = params.now ?? Date.now
+    this.onCritical = params.onCritical ?? (() => {})
+  }
+
+  private read<T>(functionName: string, args: readonly unknown[] = [], blockNumber?: bigint): Promise<T> {
+    return withRetry({
+      what: `${functionName}(${args.join(', ')})`,
+      fn: () => this.client.readContract({ address: this.rollup, abi: counterweightRollupAbi, functionName, args, ...(blockNumber !== undefined ? { blockNumber } : {}) } as never) as Promise<T>,
+      policy: { attempts: 4 },
+    })
+  }
+
+  /**
+   * Reads the contract's limits, reconciles the stored batches with L1 (marks reverted ones,
+   * marks sealed ones L1 holds as committed, queues the others for resending), and rebuilds
+   * the state after the last sealed batch by replaying the recorded chunks.
+   */
+  async init(): Promise<void> {
+    const [domain, inclusionDelay, contractMax, genesisRoot] = await Promise.all(
+      (['domain', 'inclusionDelay', 'maxChunksPerBatch', 'genesisStateRoot'] as const).map((f) => this.read<bigint>(f)),
+    )
+    if (domain !== this.domain) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup at ${this.rollup} has domain ${domain}, this sequencer signs for ${this.domain}` })
+    if (genesisRoot !== this.genesis.root) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup's genesis state root is ${genesisRoot}, the sequencer's genesis state has root ${this.genesis.root}` })
+    this.inclusionDelay = Number(inclusionDelay!)
+    this.maxChunks = Math.min(this.config.maxChunks, maxChunksPerBlob(this.params), Number(contractMax!))
+    const [, , , committedBatches] = await this.read<readonly bigint[]>('heads')
+    const l1Committed = Number(committedBatches)
+    const records = this.batches.all()
+    const ours = records.at(-1)?.number ?? 0
+    if (l1Committed > ours) throw new L1Error({ code: 'BATCH_CONFLICT', message: `L1 holds ${l1Committed} batches, this sequencer's store only ${ours}: another committer (a permissionless commit-and-prove?) committed batch ${ours + 1}; automatic resync is not implemented` })
+    const changed: BatchRecord[] = []
+    let reverted = false
+    for (const r of records) {
+      if (reverted || (r.number > l1Committed && r.status !== 'sealed')) {
+        reverted = true
+        changed.push({ ...r, status: 'reverted' })
+        continue
+      }
+      if (r.status === 'sealed' && r.number <= l1Committed) {
+        await this.checkL1Holds(r)
+        changed.push({ ...r, status: 'committed' })
+      }
+    }
+    if (changed.length > 0) await this.batches.save(...changed)
+    if (reverted) this.logger.warn({ from: changed.find((r) => r.status === 'reverted')?.number }, 'L1 reverted batches of this sequencer: rebuilding them from the log')
+
+    this.base = this.genesis.fork()
+    for (const r of this.batches.all()) {
+      const chunks: Chunk[] = []
+      for (const c of r.chunks) {
+        const entries = this.store.queueFrom(c.queueStart, c.queueCount).map((q) => queueEntryFromJson(q.entry))
+        const txs = this.store.txRange(c.firstSeq, c.txCount).map((t) => t.signed)
+        const chunk = replayRecordedChunk({ state: this.base, params: this.params, domain: this.domain, record: c, entries, txs, startHash: this.queueHash })
+        chunk.state.commit()
+        this.queueHash = chunk.newQueueHash
+        chunks.push(chunk)
+      }
+      this.queuePos = r.queueEnd
+      this.nextSeq = r.firstSeq + r.txCount
+      if (r.status === 'sealed') this.resend.push({ record: r, chunks })
+    }
+    this.resetWork()
+    this.logger.info({ batches: this.batches.latest()?.number ?? 0, queue: this.queuePos, nextSeq: this.nextSeq, resend: this.resend.length, maxChunks: this.maxChunks }, 'batcher ready')
+  }
+
+  private resetWork(): void {
+    this.work = this.base.fork()
+    this.workQueuePos = this.readQueue = this.queuePos
+    this.workSeq = this.readSeq = this.nextSeq
+    this.workQueueHash = this.queueHash
+    this.built = []
+    this.buffer = []
+  }
+
+  /** Polls every `l1.pollMs` until {@link stop} or a critical failure. */
+  start(): void {
+    if (this.timer || this.stopped) return
+    const loop = async (): Promise<void> => {
+      await this.tick().catch(() => {})
+      if (!this.stopped && !this.failure) this.timer = setTimeout(() => void loop(), this.l1.pollMs)
+    }
+    this.timer = setTimeout(() => void loop(), 0)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    await this.running?.catch(() => {})
+  }
+
+  status(): BatcherStatus {
+    const h = this.batches.heads()
+    const pendingPos = this.heads?.committedQueue
+    const ts = pendingPos !== undefined && pendingPos < (this.heads?.l1QueueLength ?? 0) ? this.entryTime(pendingPos) : undefined
+    return {
+      committedBatch: h.committed,
+      provenBatch: h.proven,
+      finalizedBatch: h.finalized,
+      l1QueueLength: this.heads?.l1QueueLength ?? null,
+      committedQueue: this.heads?.committedQueue ?? null,
+      inclusionDelay: this.inclusionDelay,
+      oldestPending: pendingPos !== undefined && ts !== undefined ? { position: pendingPos, timestamp: ts } : null,
+      unbatched: { chunks: this.built.length, items: this.built.reduce((n, b) => n + b.cut.queue.length + b.record.txCount, 0) + this.buffer.length },
+      failed: this.failure,
+    }
+  }
+
+  /** One round: L1 statuses, new log items, chunks, and at most the batches that are due. One round at a time. */
+  tick(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    this.running ??= this.tickOnce()
+      .catch((e: unknown) => {
+        if (e instanceof SequencerError && e.severity === 'critical') {
+          this.failure = e
+          this.logger.fatal({ code: e.code }, e.message)
+          this.onCritical(e)
+        } else {
+          this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'batcher: round failed; retrying at the next poll')
+        }
+        throw e
+      })
+      .finally(() => {
+        this.running = undefined
+      })
+    return this.running
+  }
+
+  private async tickOnce(): Promise<void> {
+    await this.flushResend()
+    await this.refreshL1()
+    this.readNew()
+    this.buildClosed()
+    while (!this.stopped) {
+      const full = this.built.length >= this.maxChunks
+      if (!full && !(await this.due())) return
+      if (!full) this.buildFinal()
+      if (this.built.length === 0) return
+      await this.seal()
+      this.readNew()
+      this.buildClosed()
+    }
+  }
+
+  private readNew(): void {
+    const limit = Math.max(64, this.maxChunks * this.params.nTx)
+    const items = readLogItems({ store: this.store, queue: this.readQueue, seq: this.readSeq, limit, now: this.now() })
+    for (const it of items) {
+      if (it.kind === 'queue') this.readQueue = it.position + 1
+      else this.readSeq = it.seq + 1
+      if (it.kind === 'queue' && it.origin) this.entryTimes.set(it.position, Number(it.origin.timestamp))
+    }
+    this.buffer.push(...items)
+  }
+
+  private buildClosed(): void {
+    while (this.built.length < this.maxChunks) {
+      const cut = cutChunk({ items: this.buffer, params: this.params, final: false })
+      if (!cut) return
+      this.buildOne(cut)
+    }
+  }
+
+  private buildFinal(): void {
+    while (this.built.length < this.maxChunks && this.buffer.length > 0) {
+      const cut = cutChunk({ items: this.buffer, params: this.params, final: true })
+      if (!cut) return
+      this.buildOne(cut)
+    }
+  }
+
+  private buildOne(cut: ChunkCut): void {
+    const feeAccounts = [...this.config.feeAccounts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, i]) => i)
+    const { chunk, record, txCount } = buildLogChunk({ state: this.work, params: this.params, domain: this.domain, cut, queuePos: this.workQueuePos, startHash: this.workQueueHash, nextSeq: this.workSeq, feeAccounts })
+    chunk.state.commit()
+    const used = cut.queue.length + txCount
+    // Items of the cut are at the front of the buffer, queue entries first.
+    this.buffer.splice(0, used)
+    this.built.push({ chunk, record, cut: { queue: cut.queue, txs: cut.txs.slice(0, txCount) } })
+    this.workQueuePos += cut.queue.length
+    this.workSeq += txCount
+    this.workQueueHash = chunk.newQueueHash
+  }
+
+  /** True when the oldest unbatched item is too old or a deadline is close. */
+  private async due(): Promise<boolean> {
+    const items = [...this.built.flatMap((b) => [...b.cut.queue, ...b.cut.txs] as LogItem[]), ...this.buffer]
+    if (items.length === 0) return false
+    const now = this.now()
+    const nowS = Math.floor(now / 1000)
+    let oldestMs = Infinity
+    let deadline = Infinity
+    for (const it of items) {
+      if (it.kind === 'tx') {
+        oldestMs = Math.min(oldestMs, it.tx.acceptedMs)
+        deadline = Math.min(deadline, it.tx.l1Deadline)
+      } else {
+        oldestMs = Math.min(oldestMs, it.seenMs)
+      }
+    }
+    if (now - oldestMs >= this.config.maxBatchAgeMs) return true
+    const delay = this.inclusionDelay ?? 0
+    const margin = Math.min(this.config.deadlineMarginSeconds, Math.floor(delay / 2))
+    if (nowS + margin >= deadline) return true
+    const firstQueue = items.find((it) => it.kind === 'queue') as Extract<LogItem, { kind: 'queue' }> | undefined
+    if (firstQueue) {
+      const t = this.entryTime(firstQueue.position) ?? (await this.loadEntryTime(firstQueue.position))
+      const block = await this.client.getBlock({ blockTag: 'latest' })
+      const l1Now = Math.max(nowS, Number(block.timestamp))
+      if (l1Now + margin >= t + delay) return true
+    }
+    return false
+  }
+
+  private entryTime(position: number): number | undefined {
+    return this.entryTimes.get(position)
+  }
+
+  /** When L1 queue entry `position` was added (unix seconds), read from L1 once; undefined when L1 has no such entry. */
+  async entryTimeOf(position: number): Promise<number | undefined> {
+    const known = this.entryTimes.get(position)
+    if (known !== undefined) return known
+    const [length] = await this.read<readonly bigint[]>('heads')
+    if (BigInt(position) >= length!) return undefined
+    return this.loadEntryTime(position)
+  }
+
+  /** The contract's inclusion delay (seconds), read at `init`. */
+  get inclusionDelaySeconds(): number | null {
+    return this.inclusionDelay
+  }
+
+  private async loadEntryTime(position: number): Promise<number> {
+    const t = Number(await this.read<bigint>('queueEntryTime', [BigInt(position)]))
+    this.entryTimes.set(position, t)
+    return t
+  }
+
+  private async seal(): Promise<void> {
+    const take = this.built.splice(0, this.maxChunks)
+    if (this.built.length > 0) throw new Error('unreachable: more chunks built than a batch holds')
+    const number = (this.batches.latest()?.number ?? 0) + 1
+    const chunks = take.map((b) => b.chunk)
+    const record: BatchRecord = {
+      number,
+      status: 'sealed',
+      queueStart: this.queuePos,
+      queueEnd: this.workQueuePos,
+      firstSeq: this.nextSeq,
+      txCount: this.workSeq - this.nextSeq,
+      stateRoot: chunks.at(-1)!.newStateRoot,
+      chunks: take.map((b) => b.record),
+      sealedMs: this.now(),
+      l1: undefined,
+    }
+    await this.batches.save(record)
+    // The batch is durable: it is part of the base from now on, also after a restart.
+    this.work.commit()
+    this.queuePos = this.workQueuePos
+    this.nextSeq = this.workSeq
+    this.queueHash = this.workQueueHash
+    this.work = this.base.fork()
+    this.logger.info({ batch: number, chunks: chunks.length, txs: record.txCount, queue: record.queueEnd - record.queueStart }, 'batch sealed')
+    this.resend.push({ record, chunks })
+    await this.flushResend()
+  }
+
+  /** Sends the sealed batches not yet committed, in order (a failed send is retried at the next round). */
+  private async flushResend(): Promise<void> {
+    while (this.resend.length > 0) {
+      const r = this.resend[0]!
+      await this.commit(r.record, r.chunks)
+      this.resend.shift()
+    }
+  }
+
+  private async commit(record: BatchRecord, chunks: readonly Chunk[]): Promise<void> {
+    const claims = chunkClaims({ chunks, queueStart: BigInt(record.queueStart) })
+    const data = encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [claims] })
+    const chunkData = chunks.map((c) => c.data)
+    const blob = encodeBatchBlob({ params: this.params, chunks: chunkData })
+    const calldataAlternative = encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatchCalldata', args: [calldataBatchData({ params: this.params, chunks: chunkData }), claims] })
+    const receipt = await this.sender.send({ key: `commit:batch:${record.number}`, to: this.rollup, data, blob, calldataAlternative })
+    if (receipt.status !== 'success') {
+      // The same batch may have landed through another transaction of the same key.
+      const [, , , committed] = await this.read<readonly bigint[]>('heads')
+      if (Number(committed) < record.number) throw new L1Error({ code: 'COMMIT_REVERTED', message: `the commit of batch ${record.number} reverted (${receipt.transactionHash}) and L1 does not hold it` })
+    }
+    await this.checkL1Holds(record)
+    const committed: BatchRecord = { ...record, status: 'committed', l1: { transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, via: receipt.via } }
+    await this.batches.save(committed)
+    this.logger.info({ batch: record.number, tx: receipt.transactionHash, via: receipt.via }, 'batch committed')
+  }
+
+  /** Throws `BATCH_CONFLICT` unless L1's batch `record.number` has this record's state root and queue end. */
+  private async checkL1Holds(record: BatchRecord): Promise<void> {
+    const [info, stateRoot] = await this.read<readonly [{ queueEnd: number | bigint; chunkCount: number | bigint }, bigint, `0x${string}`]>('batchInfo', [BigInt(record.number)])
+    if (stateRoot !== record.stateRoot || Number(info.queueEnd) !== record.queueEnd || Number(info.chunkCount) !== record.chunks.length) {
+      throw new L1Error({
+        code: 'BATCH_CONFLICT',
+        message: `L1's batch ${record.number} (state root ${stateRoot}, queue end ${info.queueEnd}) is not the one this sequencer built (state root ${record.stateRoot}, queue end ${record.queueEnd}): another committer? automatic resync is not implemented`,
+      })
+    }
+  }
+
+  /** Moves batches to proven and finalized from L1 at the confirmed head; detects reverts and foreign batches. */
+  private async refreshL1(): Promise<void> {
+    const head = await this.client.getBlockNumber({ cacheTime: 0 })
+    const at = head - BigInt(this.l1.confirmations)
+    const [queueLength, committedQueue, , committedBatches, finalizedBatches] = await this.read<readonly bigint[]>('heads', [], at)
+    const [, , , latestCommitted] = await this.read<readonly bigint[]>('heads')
+    this.heads = { l1QueueLength: Number(queueLength), committedQueue: Number(committedQueue), committedBatches: Number(committedBatches), finalizedBatches: Number(finalizedBatches) }
+    const ours = this.batches.latest()?.number ?? 0
+    if (Number(latestCommitted) > ours) throw new L1Error({ code: 'BATCH_CONFLICT', message: `L1 holds batch ${latestCommitted}, which this sequencer did not commit (its last is ${ours}): another committer (a permissionless commit-and-prove?); automatic resync is not implemented` })
+    const changed: BatchRecord[] = []
+    for (const r of this.batches.unfinalized()) {
+      if (!r.l1 || r.l1.blockNumber > at) continue
+      if (r.number > this.heads.committedBatches) {
+        throw new L1Error({ code: 'BATCHES_REVERTED', message: `L1 reverted batch ${r.number} of this sequencer (unproven past its proof window); restart to rebuild it from the log` })
+      }
+      if (r.number <= this.heads.finalizedBatches) {
+        changed.push({ ...r, status: 'finalized' })
+        continue
+      }
+      if (r.status === 'committed') {
+        let proven = true
+        for (let k = 0; k < r.chunks.length && proven; k++) {
+          const [p] = await this.read<readonly [boolean, bigint]>('chunkState', [BigInt(r.number), BigInt(k)], at)
+          proven = p
+        }
+        if (proven) changed.push({ ...r, status: 'proven' })
+      }
+    }
+    if (changed.length > 0) await this.batches.save(...changed)
+    const pos = this.heads.committedQueue
+    if (pos < this.heads.l1QueueLength && this.entryTime(pos) === undefined) await this.loadEntryTime(pos)
+  }
+}
