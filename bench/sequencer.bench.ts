@@ -5,7 +5,8 @@
  * - sustained preconfirmations per second (closed loop, 256 calls in flight; and with
  *   JSON-RPC batches of 16 calls per HTTP request);
  * - latency p50 / p99 / p999 at a fixed offered load of 1,000 per second (open loop, from
- *   each transaction's scheduled send time);
+ *   each transaction's scheduled send time), and p50 / p99 at 100 per second (a lone
+ *   transaction's path);
  * - the bounds the CPU sets, measured in the same process: EdDSA verifications per second
  *   per core, times the cores (the signature-verification bound), and the cost of a
  *   preconfirmation group signature (one secp256k1 signature per group commit) and of its
@@ -130,6 +131,7 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
     { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
     { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
+    { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
     { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
   ]
   const child = fork(fileURLToPath(new URL('../sequencer/testing/loadGenerator.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' })
@@ -183,6 +185,18 @@ export async function run(): Promise<BenchResult[]> {
         push('sustained: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
         push('sustained: group signature duration (mean, tree + secp256k1)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
       }
+    }
+    if (r.name === 'latency-100') {
+      // At 100 tx/s a transaction rarely meets another: its own path (verification, commit and
+      // fsync, group signature, hops), the floor under the figures at 1,000 tx/s.
+      push('latency p50 at 100 tx/s offered (a lone transaction)', r.latenciesMs!.p50, 'ms')
+      push('latency p99 at 100 tx/s offered (a lone transaction)', r.latenciesMs!.p99, 'ms')
+      const t = sequencer.mempool.timing
+      const answered = Math.max(1, t.answered - timing0.answered)
+      push('latency-100 run: receipt to admission (mean)', (t.toAdmissionMs - timing0.toAdmissionMs) / answered, 'ms')
+      push('latency-100 run: admission to answer (mean)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
+      push('latency-100 run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
+      push('latency-100 run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
     }
     if (r.name === 'latency') {
       push('offered load', phases[i]!.count / r.seconds, 'tx/s')
