@@ -40,6 +40,13 @@ export const ETH_TOKEN_ID = 0n
  */
 export const FIRST_ACCOUNT_INDEX = 1n
 
+/**
+ * Sequence number of the first L2 transaction of a deployment: the sequencer's
+ * preconfirmations and the transaction lists committed on L1 (`firstSeq` of each chunk) count
+ * every included L2 transaction from here, consecutively.
+ */
+export const FIRST_SEQUENCE = 1n
+
 /** Types of signed L2 transactions (first byte of the packed signed message). */
 export const TX_TYPE = {
   /** To an account index, same token. */

@@ -20,7 +20,7 @@ describe('docs/protocol.md', () => {
   const table = rows()
 
   it('states every scalar constant with the value the code exports', () => {
-    const scalars = ['FIELD_MODULUS', 'SUBGROUP_ORDER', 'BITS.AMOUNT', 'BITS.INDEX', 'BITS.TOKEN', 'BITS.NONCE', 'BITS.ADDRESS', 'BITS.TAG', 'MAX_DEPTH', 'ETH_TOKEN_ID', 'FIRST_ACCOUNT_INDEX']
+    const scalars = ['FIELD_MODULUS', 'SUBGROUP_ORDER', 'BITS.AMOUNT', 'BITS.INDEX', 'BITS.TOKEN', 'BITS.NONCE', 'BITS.ADDRESS', 'BITS.TAG', 'MAX_DEPTH', 'ETH_TOKEN_ID', 'FIRST_ACCOUNT_INDEX', 'FIRST_SEQUENCE']
     for (const name of scalars) {
       expect(table.get(name)?.[0], name).toBe(String(lookup(name)))
     }

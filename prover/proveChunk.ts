@@ -10,6 +10,10 @@ export interface ChunkProof {
   publicSignals: bigint[]
   /** Witness and proof time inside the prover process. */
   proveMs: number
+  /** The witness part of `proveMs`. */
+  witnessMs?: number
+  /** CPU time of the prover process (all its threads), which a loaded machine does not inflate. */
+  cpuMs?: number
   /** Peak resident memory of the prover process. */
   peakRssBytes?: number
 }
@@ -19,6 +23,8 @@ interface ProveReply {
   proof?: Groth16Proof
   publicSignals?: string[]
   proveMs?: number
+  witnessMs?: number
+  cpuMs?: number
   peakRssBytes?: number
   error?: string
 }
@@ -64,5 +70,12 @@ export async function proveChunk(params: { chunk: Chunk; wasm: string; zkey: str
   if (publicSignals.length !== expected.length || publicSignals.some((s, i) => s !== expected[i])) {
     throw new ProverError('PUBLIC_INPUTS_MISMATCH', `proof public signals ${publicSignals.join(',')} differ from the chunk's ${expected.join(',')}`)
   }
-  return { proof: result.proof, publicSignals, proveMs: result.proveMs ?? 0, ...(result.peakRssBytes ? { peakRssBytes: result.peakRssBytes } : {}) }
+  return {
+    proof: result.proof,
+    publicSignals,
+    proveMs: result.proveMs ?? 0,
+    ...(result.witnessMs !== undefined ? { witnessMs: result.witnessMs } : {}),
+    ...(result.cpuMs !== undefined ? { cpuMs: result.cpuMs } : {}),
+    ...(result.peakRssBytes ? { peakRssBytes: result.peakRssBytes } : {}),
+  }
 }

@@ -35,7 +35,8 @@ export interface ProverService {
 }
 
 /**
- * Starts the prover loop: take the next job, prove it (in a worker thread), submit the proof;
+ * Starts the prover loop: take the next job, prove it (in a child process, with a progress
+ * line every `progressMs` while it runs), submit the proof;
  * when there is no job, wait `pollMs`; when proving or submitting fails, log it and retry the
  * job after a backoff that doubles up to `maxBackoffMs`. It keeps no state of its own: a
  * prover that dies resumes from whatever the source says is still unproven.
@@ -54,6 +55,8 @@ export function startProverService(params: {
   logger: ServiceLogger
   pollMs?: number
   maxBackoffMs?: number
+  /** While a proof runs, log a progress line (batch, chunk, elapsed) this often (default 15 s; 0: never). */
+  progressMs?: number
   prove?: typeof proveChunk
 }): ProverService {
   const { source, sink, logger } = params
@@ -84,7 +87,16 @@ export function startProverService(params: {
         }
         const started = Date.now()
         logger.info({ batch: String(job.batch), chunk: job.chunkIndex }, 'proving chunk')
-        const proof = await prove({ chunk: job.chunk, wasm: params.wasm, zkey: params.zkey })
+        const progressMs = params.progressMs ?? 15_000
+        const current = job
+        const ticker = progressMs > 0 ? setInterval(() => logger.info({ batch: String(current.batch), chunk: current.chunkIndex, elapsedMs: Date.now() - started }, 'still proving'), progressMs) : undefined
+        let proof: Awaited<ReturnType<typeof prove>>
+        try {
+          proof = await prove({ chunk: job.chunk, wasm: params.wasm, zkey: params.zkey })
+        } finally {
+          if (ticker) clearInterval(ticker)
+        }
+        logger.info({ batch: String(job.batch), chunk: job.chunkIndex, witnessMs: proof.witnessMs === undefined ? undefined : Math.round(proof.witnessMs), proveMs: Math.round(proof.proveMs), cpuMs: proof.cpuMs === undefined ? undefined : Math.round(proof.cpuMs) }, 'chunk proven; submitting')
         await sink.submit(job, proof)
         proven++
         backoff = pollMs

@@ -13,29 +13,44 @@
  * CW_SEQUENCER_KEY=0x… CW_DB_PATH=./data/sequencer.db CW_PARAMS=devnet npx tsx sequencer/main.ts
  * ```
  */
-import { createPublicClient, http, type PublicClient } from 'viem'
+import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { pino } from 'pino'
 import { configFromEnv, type SequencerConfig } from './config/index.ts'
 import { createSequencer, type SequencerL1 } from './createSequencer.ts'
-import { DirectSender } from './l1/testing/DirectSender.ts'
+import { L1TxManager, l1TxConfigFromEnv } from './l1/index.ts'
 import { SequencerError } from './errors/index.ts'
 import { createRpcServer } from './rpc/createRpcServer.ts'
 
-/** The L1 side's dependencies when `l1.rpcUrl` is configured. */
-function l1Parts(config: SequencerConfig): SequencerL1 | undefined {
+/**
+ * The L1 side's dependencies when `l1.rpcUrl` is configured: a public client, and the L1
+ * transaction manager (owns the sequencer key's nonce, bumps fees, resubmits, picks blob or
+ * calldata) with its own store beside the sequencer's (`<dbPath>.l1tx`).
+ */
+async function l1Parts(config: SequencerConfig, onCritical: () => void): Promise<{ l1: SequencerL1; manager: L1TxManager } | undefined> {
   const url = config.l1.rpcUrl
   if (!url) return undefined
-  const client = createPublicClient({ transport: http(url) }) as PublicClient
-  // TODO(L1TxManager): replace the direct sender by the L1 transaction manager of sequencer/l1/
-  // (nonce ownership, fee bumping, resubmission, calldata when cheaper, keys durable across
-  // restarts). The direct sender sends each request once and waits for its receipt.
-  const sender = DirectSender.overHttp({ url, account: privateKeyToAccount(config.sequencerKey), publicClient: client })
-  return { client, sender }
+  const transport = http(url, { timeout: 60_000 })
+  const client = createPublicClient({ transport }) as PublicClient
+  const chainId = await client.getChainId()
+  const chain = { id: chainId, name: `L1 ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } } as const
+  const walletClient = createWalletClient({ account: privateKeyToAccount(config.sequencerKey), chain, transport })
+  const manager = await L1TxManager.open({
+    walletClient,
+    publicClient: client,
+    dbPath: `${config.dbPath}.l1tx`,
+    config: l1TxConfigFromEnv(process.env),
+    logger: pino({ level: config.logLevel, base: { service: 'l1tx' } }),
+    onCritical,
+  })
+  return { l1: { client, sender: manager }, manager }
 }
 
 async function main(): Promise<void> {
   const config = configFromEnv(process.env)
-  const sequencer = await createSequencer({ config, l1: l1Parts(config), onCritical: () => setTimeout(() => process.exit(1), 100) })
+  const critical = (): void => void setTimeout(() => process.exit(1), 100)
+  const l1 = await l1Parts(config, critical)
+  const sequencer = await createSequencer({ config, ...(l1 ? { l1: l1.l1 } : {}), onCritical: critical })
   const app = createRpcServer({ sequencer })
   sequencer.start()
   await app.listen({ host: config.http.host, port: config.http.port })
@@ -47,6 +62,7 @@ async function main(): Promise<void> {
     sequencer.logger.info({ signal }, 'stopping')
     await app.close()
     await sequencer.stop()
+    await l1?.manager.close()
     process.exit(0)
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))

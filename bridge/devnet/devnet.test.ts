@@ -11,6 +11,7 @@ import { Progress } from '../cli/Progress.ts'
 import { devnetOptions } from './devnetOptions.ts'
 import { freePort } from './freePort.ts'
 import { startDevnet, type Devnet } from './startDevnet.ts'
+import { walk } from '../examples/walk.ts'
 
 let devnet: Devnet
 let env: Record<string, string>
@@ -78,6 +79,19 @@ describe('devnet walk (CLI over the SDK, real proofs)', () => {
     const accounts = a.json.accounts as { balance: string }[]
     // 1 deposited + 0.5 received - 1.25 withdrawn (fees are 0 on the devnet).
     expect(formatEther(BigInt(accounts[0]!.balance))).toBe('0.25')
+  }, 900_000)
+
+  it('runs the README SDK script (bridge/examples/walk.ts) to a claimed withdrawal', async () => {
+    const carol = devnet.anvil.accounts[3]!
+    const lines: string[] = []
+    const before = await devnet.anvil.publicClient.getBalance({ address: carol.address })
+    const r = await walk({ devnetFile: env.CW_DEVNET_FILE!, privateKey: `0x${Buffer.from(carol.getHdKey().privateKey!).toString('hex')}`, log: (l) => lines.push(l) })
+    expect(lines.at(-1)).toContain('claimed on L1')
+    expect(r.withdrawSequence).toBeGreaterThan(r.paidSequence)
+    // Carol spent 1 ETH (+ queue fee + gas) and got 0.5 back: her L1 balance fell by a bit more than 0.5 ETH.
+    const after = await devnet.anvil.publicClient.getBalance({ address: carol.address })
+    expect(before - after).toBeGreaterThan(parseEther('0.5'))
+    expect(before - after).toBeLessThan(parseEther('0.51'))
   }, 900_000)
 
   it('refuses bad input with a usage exit code and a hint', async () => {

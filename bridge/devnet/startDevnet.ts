@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseEther, toHex, type Address, type Hex } from 'viem'
 import { ensureChunkKeys } from '../../circuits/index.ts'
-import { counterweightRollupAbi, deployRollup, type RollupDeployment } from '../../l1-contracts/index.ts'
+import { ROLLUP_SETTINGS, counterweightRollupAbi, deployRollup, type RollupDeployment } from '../../l1-contracts/index.ts'
 import { deriveL2Key } from '../../protocol/index.ts'
 import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
 import type { Progress } from '../cli/Progress.ts'
@@ -94,6 +94,8 @@ export async function startDevnet(params: { options: DevnetOptions; progress: Pr
           walletClient: l1.walletClient,
           publicClient: l1.publicClient,
           params: o.params,
+          // The deployer is the sequencer: it posts the bond that lets it commit batches.
+          bond: ROLLUP_SETTINGS.devnet.minBond,
           verifier: keys ? { kind: 'generated', solPath: keys.verifier } : { kind: 'insecure-mock' },
         }),
       (d) => `rollup ${d.rollup}, ${d.verifierKind} verifier ${d.verifier}`,

@@ -159,7 +159,9 @@ export function buildChunk(params: {
 
 /**
  * Replays a chunk from its DA data and the queue entries it consumed, as a node does with
- * what it reads from L1: the same transition as {@link buildChunk} but without signatures.
+ * what it reads from L1: the same transition as {@link buildChunk}. DA carries no signatures:
+ * a prover passes them in `signatures` (aligned with `data.txs`, e.g. from the sequencer's
+ * `rollup_getTransactionSignatures`) so that the chunk's witness satisfies the circuit.
  * Throws {@link InvalidChunkError} naming the record when the data could not have been
  * proven (a transaction that does not apply, a fee account that does not exist).
  *
@@ -176,12 +178,14 @@ export function replayChunk(params: {
   data: ChunkData
   queue: { entries: readonly QueueEntry[]; startHash: bigint }
   firstSeq: bigint
+  /** The owners' signatures of `data.txs`, in order (for proving); absent: the witness has none. */
+  signatures?: readonly (Signature | undefined)[]
 }): Chunk {
   if (params.queue.entries.length !== params.data.queueCount) {
     throw new InvalidChunkError(`chunk consumes ${params.data.queueCount} queue entries, ${params.queue.entries.length} given`)
   }
-  const offers: TxOffer[] = params.data.txs.map((da) => ({
-    signature: undefined,
+  const offers: TxOffer[] = params.data.txs.map((da, i) => ({
+    signature: params.signatures?.[i],
     resolve: (state): Resolution => {
       const reason = checkDaTx(state, da)
       if (reason) return { ok: false, reason, detail: REASON[reason] }

@@ -4,13 +4,6 @@ import type { ChunkRecord } from './BatchRecord.ts'
 import type { ChunkCut } from './cutChunk.ts'
 
 /**
- * The chunk's transaction numbering: `firstSeq` of a chunk is the running count of included
- * transactions before it (docs/node.md, "Sequence numbers"), which is the sequencer's
- * sequence number minus this offset (preconfirmations count from 1).
- */
-export const CHUNK_SEQ_OFFSET = 1
-
-/**
  * Builds one chunk from a {@link ChunkCut} with protocol's `buildChunk` on `state` (which it
  * does not change: `chunk.state.commit()` applies it), and checks that it gives exactly the
  * sequencer's view: every queue entry of the cut is consumed, and the transactions are
@@ -48,14 +41,14 @@ export function buildLogChunk(params: {
     domain: params.domain,
     queue: { entries: cut.queue.map((q) => q.entry), startHash: params.startHash },
     txs: cut.txs.map((t) => t.tx.signed),
-    firstSeq: BigInt(firstSeq - CHUNK_SEQ_OFFSET),
+    firstSeq: BigInt(firstSeq),
     feeAccounts,
   })
   let included = 0
   for (const [k, o] of chunk.txOutcomes.entries()) {
     const t = cut.txs[k]!
     if (o.status === 'included') {
-      if (k !== included || o.seq !== BigInt(t.seq - CHUNK_SEQ_OFFSET) || o.hash !== BigInt(`0x${Buffer.from(t.tx.hash).toString('hex')}`)) {
+      if (k !== included || o.seq !== BigInt(t.seq) || o.hash !== BigInt(`0x${Buffer.from(t.tx.hash).toString('hex')}`)) {
         throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `transaction ${t.seq} was included out of order or with another hash` })
       }
       included++

@@ -2,7 +2,6 @@ import { applyDaTx, applyQueueEntry, replayChunk, type Chunk, type ChunkParams, 
 import { checkL2Tx } from '../state/checkL2Tx.ts'
 import { StoreError } from '../errors/index.ts'
 import type { ChunkRecord } from './BatchRecord.ts'
-import { CHUNK_SEQ_OFFSET } from './buildLogChunk.ts'
 
 /**
  * Rebuilds a recorded chunk at start, without checking signatures again (they were checked
@@ -43,7 +42,7 @@ export function replayRecordedChunk(params: {
     domain: params.domain,
     data: { queueCount: params.entries.length, feeAccounts, txs: das },
     queue: { entries: params.entries, startHash: params.startHash },
-    firstSeq: BigInt(record.firstSeq - CHUNK_SEQ_OFFSET),
+    firstSeq: BigInt(record.firstSeq),
   })
   const same = chunk.publicInputs.length === record.publicInputs.length && chunk.publicInputs.every((v, i) => v === record.publicInputs[i])
   if (!same) throw new StoreError({ code: 'STORE_CORRUPT', message: `a recorded chunk (transactions from ${record.firstSeq}, queue from ${record.queueStart}) replays to other public inputs` })

@@ -158,6 +158,16 @@ const errorText = (e: unknown): string => {
   return parts.length > 0 ? parts.join(' | ') : String(e)
 }
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0]! : String(e))
+/** The first line of an RPC error plus the node's own details (revert reason or data), which viem keeps in `details`/`data`. */
+const withDetails = (e: unknown): string => {
+  const extra: string[] = []
+  for (let c: unknown = e; c instanceof Error && extra.length < 4; c = c.cause) {
+    const { details, data } = c as { details?: unknown; data?: unknown }
+    if (typeof details === 'string' && details && !extra.includes(details)) extra.push(details)
+    if (typeof data === 'string' && data.startsWith('0x') && !extra.includes(data)) extra.push(`data ${data.slice(0, 138)}`)
+  }
+  return extra.length > 0 ? `${firstLine(e)} (${extra.join('; ')})` : firstLine(e)
+}
 
 /**
  * The sequencer's L1 transaction manager (after op-batcher's txmgr): the only user of one L1
@@ -673,7 +683,7 @@ export class L1TxManager implements L1Sender {
       return hexToBigInt(gas)
     } catch (e) {
       const text = errorText(e)
-      if (/revert/i.test(text)) throw new L1TxError({ code: 'L1_GAS_ESTIMATE_FAILED', key: params.key, message: `${params.key}: the call reverts: ${firstLine(e)}`, cause: e })
+      if (/revert/i.test(text)) throw new L1TxError({ code: 'L1_GAS_ESTIMATE_FAILED', key: params.key, message: `${params.key}: the call reverts: ${withDetails(e)}`, cause: e })
       throw new L1TxError({ code: 'L1_RPC_FAILED', key: params.key, message: `${params.key}: gas estimate failed: ${firstLine(e)}`, cause: e })
     }
   }

@@ -204,3 +204,41 @@ export class FinalizedNotAppliedError extends NodeError {
 function describe(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e)
 }
+
+/**
+ * The node's configuration cannot be used: every wrong field at once, each naming the field
+ * (and the environment variable it comes from) and what it must be.
+ *
+ * @example
+ * ```ts
+ * throw new NodeConfigError([{ field: 'l1RpcUrl (CW_NODE_L1_RPC_URL)', message: 'missing: the L1 JSON-RPC endpoint to read' }])
+ * ```
+ */
+export class NodeConfigError extends NodeError {
+  override name = 'NodeConfigError'
+  readonly issues: readonly { field: string; message: string }[]
+  constructor(issues: readonly { field: string; message: string }[]) {
+    super({ code: 'INVALID_CONFIG', severity: 'critical', message: `invalid node configuration:\n${issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}` })
+    this.issues = issues
+  }
+}
+
+/**
+ * An L1 reorg replaced blocks holding an event the node cannot unwind (a batch finalization,
+ * a revert of batches, escape mode: their undo records or the reverted batches are gone), or
+ * reaches below every block the node remembers. The node stops; rebuild it from L1 with a
+ * fresh store, or raise `confirmations` so that such reorgs are never read.
+ *
+ * @example
+ * ```ts
+ * throw new L1ReorgTooDeepError({ block: 120n, message: 'block 120 (a finalization) was replaced' })
+ * ```
+ */
+export class L1ReorgTooDeepError extends NodeError {
+  override name = 'L1ReorgTooDeepError'
+  readonly block: bigint
+  constructor(params: { block: bigint; message: string }) {
+    super({ code: 'L1_REORG_TOO_DEEP', severity: 'critical', message: `L1 reorg too deep to unwind: ${params.message}; rebuild the node from L1 with a fresh store (and raise confirmations)` })
+    this.block = params.block
+  }
+}

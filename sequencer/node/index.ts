@@ -26,6 +26,8 @@ export {
   NotFoundError,
   NotFinalizedError,
   FinalizedNotAppliedError,
+  NodeConfigError,
+  L1ReorgTooDeepError,
   type NodeErrorSeverity,
   type BadBatchReason,
 } from './errors.ts'
@@ -49,6 +51,7 @@ export { RootMap } from './state/rootMap.ts'
 export { NodeStore, type StoreIdentity, type StoredBatch, type StoredChunk, type StoredQueueEntry, type BatchStatus, type NodeReport } from './store/nodeStore.ts'
 export { applyPendingBatches, type ApplyOutcome } from './sync/applyPendingBatches.ts'
 export { recordEvents } from './sync/recordEvents.ts'
+export { unwindReorg, type ReorgOutcome } from './sync/unwindReorg.ts'
 export { fetchBatchData } from './sync/fetchBatchData.ts'
 export { getAccount } from './read/getAccount.ts'
 export { getAccountsByOwner } from './read/getAccountsByOwner.ts'
@@ -60,3 +63,13 @@ export { getDepositRefund, type DepositEntryArg } from './read/getDepositRefund.
 export { getStatus, getReports, type NodeStatus } from './read/getStatus.ts'
 export { stateAt, type StateTag } from './read/stateAt.ts'
 export { accountView, type AccountView } from './read/accountView.ts'
+export { createNodeRpcServer, nodeRpcBackend } from './rpc/createNodeRpcServer.ts'
+export { NODE_RPC_METHODS } from './rpc/methods/index.ts'
+export type { NodeRpcContext } from './rpc/NodeRpcContext.ts'
+export { nodeRpcError, RESOURCE_NOT_FOUND } from './rpc/nodeRpcError.ts'
+export { nodeBlock, nodeBlockByHash, findNodeBlock, headBlockNumber, stateTagOf, type NodeBlock } from './rpc/nodeBlocks.ts'
+export type { BatchJson, ChunkJson, ExitJson } from './rpc/format/batchJson.ts'
+export type { WithdrawalProofJson, EscapeProofJson, DepositRefundJson } from './rpc/format/proofJson.ts'
+export type { NodeStatusJson } from './rpc/methods/nodeRollupStatus.ts'
+export { parseNodeConfig, nodeConfigFromEnv, NODE_CONFIG_ENV, type NodeConfig } from './process/nodeConfig.ts'
+export { startNodeProcess, type NodeProcess } from './process/startNodeProcess.ts'

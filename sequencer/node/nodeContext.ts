@@ -16,7 +16,7 @@ export const silentLogger: NodeLogger = { info() {}, warn() {}, error() {} }
 
 /** The node's settings (defaults in `createNode`). */
 export interface NodeOptions {
-  /** Blocks below the L1 head before an event is read (default 2; reorgs deeper than this are not handled yet). */
+  /** Blocks below the L1 head before an event is read (default 2). A deeper reorg is detected and unwound (`unwindReorg`). */
   confirmations: bigint
   /** Blocks per `eth_getLogs` (default 2,000). */
   rangeSize: bigint

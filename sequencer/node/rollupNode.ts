@@ -2,6 +2,7 @@ import { RetryExhaustedError } from './errors.ts'
 import type { NodeContext } from './nodeContext.ts'
 import { applyPendingBatches, type ApplyOutcome } from './sync/applyPendingBatches.ts'
 import { recordEvents } from './sync/recordEvents.ts'
+import { unwindReorg, type ReorgOutcome } from './sync/unwindReorg.ts'
 
 /** What one {@link RollupNode.sync} did. */
 export interface SyncResult {
@@ -15,6 +16,8 @@ export interface SyncResult {
   applied: bigint[]
   /** The first batch that could not be applied, if any (see `applyPendingBatches`). */
   stopped: ApplyOutcome['stopped']
+  /** Set when L1 reorganized below the processed block and the node unwound it (see `unwindReorg`). */
+  reorg: ReorgOutcome | undefined
 }
 
 /**
@@ -35,6 +38,8 @@ export interface SyncResult {
  */
 export class RollupNode {
   readonly context: NodeContext
+  /** The L1 head the last sync saw (undefined before the first one): `eth_syncing` compares it with the processed block. */
+  l1Head: bigint | undefined
   private running: Promise<SyncResult> | undefined
   private stopRequested = false
 
@@ -53,15 +58,22 @@ export class RollupNode {
   private async syncOnce(): Promise<SyncResult> {
     const { l1, store, options } = this.context
     const l1Head = await l1.headBlock()
+    this.l1Head = l1Head
     const target = l1Head - options.confirmations
-    const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined }
+    // A reorg deeper than the confirmation depth replaced blocks the node read: unwind them first.
+    const reorg = await unwindReorg(this.context, { l1Head })
+    const result: SyncResult = { l1Head, processedBlock: store.processedBlock, queued: 0, committed: [], finalized: [], reverted: [], applied: [], stopped: undefined, reorg }
     let from = store.processedBlock + 1n
     let ranges = 0
     let size = options.rangeSize
     while (from <= target && !this.stopRequested) {
       const to = from + size - 1n < target ? from + size - 1n : target
       let events: Awaited<ReturnType<typeof l1.events>>
+      let last: Awaited<ReturnType<typeof l1.block>>
       try {
+        // The range's last block before its logs: if L1 reorganizes in between, the next sync
+        // sees this hash change and unwinds (never the other way round).
+        last = await l1.block(to)
         events = await l1.events({ fromBlock: from, toBlock: to })
       } catch (e) {
         // An endpoint may refuse large ranges (too many logs): ask again for half of it, down to
@@ -72,7 +84,10 @@ export class RollupNode {
         continue
       }
       const r = await recordEvents(this.context, { events })
-      store.setProcessedBlock(to)
+      store.transaction(() => {
+        store.recordL1Block({ number: to, hash: last.hash })
+        store.setProcessedBlock(to)
+      })
       result.queued += r.queued
       result.committed.push(...r.committed)
       result.finalized.push(...r.finalized)
@@ -102,7 +117,9 @@ export class RollupNode {
     const interval = params.intervalMs ?? 2_000
     while (!this.stopRequested) {
       try {
-        params.onSync?.(await this.sync())
+        // Not `onSync?.(await this.sync())`: optional chaining would skip the sync without onSync.
+        const r = await this.sync()
+        params.onSync?.(r)
       } catch (e) {
         this.context.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'sync failed; retrying')
       }

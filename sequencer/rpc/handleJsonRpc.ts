@@ -3,7 +3,7 @@ import type { Sequencer } from '../createSequencer.ts'
 import { JSON_RPC_CODE, RpcError, SequencerError, TxRefusedError } from '../errors/index.ts'
 import { Params, show } from './Params.ts'
 import type { RateLimiter } from './RateLimiter.ts'
-import { RPC_METHODS } from './methods/index.ts'
+import { sequencerBackend, type RpcBackend } from './RpcBackend.ts'
 import { parseJsonBody } from './parseJsonBody.ts'
 
 /** A JSON-RPC 2.0 error object. */
@@ -49,7 +49,8 @@ export function toJsonRpcError(e: unknown, log?: (e: unknown) => void): JsonRpcE
 
 /**
  * Answers one HTTP request body of JSON-RPC 2.0: a single call or a batch (at most
- * `maxBatchLength` calls, run concurrently, answered in order; notifications get no answer).
+ * `maxBatchLength` calls, run concurrently, answered in order; notifications get no answer)
+ * by the sequencer's methods, or by another `backend`'s (the node's).
  * Parse errors are -32700, malformed calls -32600, unknown methods -32601, bad params -32602
  * naming the field, and each method's own errors keep their codes. The per-client rate limit
  * counts every call of a batch; over it the whole request gets HTTP 429 and `Retry-After`.
@@ -60,16 +61,16 @@ export function toJsonRpcError(e: unknown, log?: (e: unknown) => void): JsonRpcE
  * answer.body // '{"jsonrpc":"2.0","id":1,"result":"0x7a69"}'
  * ```
  */
-export async function handleJsonRpc(params: {
-  sequencer: Sequencer
+export async function handleJsonRpc<C>(params: ({ sequencer: Sequencer } | { backend: RpcBackend<C> }) & {
   body: string
   client: string
   maxBatchLength: number
   limiter?: RateLimiter
-  /** For the 429 message (default: the sequencer's configuration). */
+  /** For the 429 message (default: the backend's configuration). */
   rateLimit?: RateLimitConfig
 }): Promise<RpcHttpAnswer> {
-  const { sequencer, body, client, limiter } = params
+  const { body, client, limiter } = params
+  const backend: RpcBackend<unknown> = 'backend' in params ? (params.backend as RpcBackend<unknown>) : (sequencerBackend(params.sequencer) as RpcBackend<unknown>)
   let parsed: unknown
   try {
     parsed = parseJsonBody(body)
@@ -85,12 +86,12 @@ export async function handleJsonRpc(params: {
   }
   const wait = limiter?.take(client, calls.length) ?? 0
   if (wait > 0) {
-    sequencer.metrics.rateLimited.inc(undefined, calls.length)
-    const rate = params.rateLimit ?? sequencer.config.rateLimit
+    backend.metrics.rateLimited.inc(undefined, calls.length)
+    const rate = params.rateLimit ?? backend.rateLimit
     const res = errorResponse(null, { code: JSON_RPC_CODE.LIMIT_EXCEEDED, message: `rate limit exceeded: ${rate.callsPerSecond} calls per second per client (burst ${rate.burst}); retry in ${wait} ms`, data: { retryAfterMs: wait } })
     return answer(429, res, { 'retry-after': String(Math.ceil(wait / 1000)) })
   }
-  const results = await Promise.all(calls.map((c) => runCall(sequencer, c)))
+  const results = await Promise.all(calls.map((c) => runCall(backend, c)))
   const out = results.filter((r): r is JsonRpcResponse => r !== undefined)
   if (out.length === 0) return { status: 204 }
   return answer(200, Array.isArray(parsed) ? out : out[0]!)
@@ -100,7 +101,7 @@ function answer(status: number, value: unknown, headers?: Record<string, string>
   return { status, body: JSON.stringify(value), headers }
 }
 
-async function runCall(sequencer: Sequencer, call: unknown): Promise<JsonRpcResponse | undefined> {
+async function runCall(backend: RpcBackend<unknown>, call: unknown): Promise<JsonRpcResponse | undefined> {
   if (typeof call !== 'object' || call === null || Array.isArray(call)) {
     return errorResponse(null, { code: JSON_RPC_CODE.INVALID_REQUEST, message: `invalid request: a call must be an object, got ${show(call)}` })
   }
@@ -114,7 +115,7 @@ async function runCall(sequencer: Sequencer, call: unknown): Promise<JsonRpcResp
   if (c.params !== undefined && (typeof c.params !== 'object' || c.params === null)) return invalid(`"params" must be an array or an object, got ${show(c.params)}`)
   for (const k of Object.keys(c)) if (!['jsonrpc', 'id', 'method', 'params'].includes(k)) return invalid(`unknown member "${k}"`)
 
-  const method = Object.hasOwn(RPC_METHODS, c.method) ? RPC_METHODS[c.method] : undefined
+  const method = Object.hasOwn(backend.methods, c.method) ? backend.methods[c.method] : undefined
   const label = method ? method.name : 'unknown'
   const started = performance.now()
   let response: JsonRpcResponse
@@ -122,16 +123,16 @@ async function runCall(sequencer: Sequencer, call: unknown): Promise<JsonRpcResp
     response = errorResponse(id, { code: JSON_RPC_CODE.METHOD_NOT_FOUND, message: `method not found: ${show(c.method)}` })
   } else {
     try {
-      const result = await method.handler(sequencer, Params.of(c.params, method.params, method.required))
+      const result = await method.handler(backend.context, Params.of(c.params, method.params, method.required))
       response = { jsonrpc: '2.0', id, result }
     } catch (e) {
       response = errorResponse(
         id,
-        toJsonRpcError(e, (err) => sequencer.logger.error({ err, method: method.name }, 'internal error in a JSON-RPC method')),
+        backend.toRpcError?.(e) ?? toJsonRpcError(e, (err) => backend.logger.error({ err, method: method.name }, 'internal error in a JSON-RPC method')),
       )
     }
   }
-  sequencer.metrics.rpcCalls.inc({ method: label, outcome: 'error' in response ? String(response.error.code) : 'ok' })
-  sequencer.metrics.rpcSeconds.observe((performance.now() - started) / 1000, { method: label })
+  backend.metrics.rpcCalls.inc({ method: label, outcome: 'error' in response ? String(response.error.code) : 'ok' })
+  backend.metrics.rpcSeconds.observe((performance.now() - started) / 1000, { method: label })
   return hasId ? response : undefined
 }

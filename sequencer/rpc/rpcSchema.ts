@@ -3,6 +3,7 @@ import type { BatchJson, ExitProofJson } from './format/batchJson.ts'
 import type { EthBlockJson, EthReceiptJson, EthTransactionJson } from './format/ethJson.ts'
 import type { PreconfirmationJson } from './format/preconfirmationJson.ts'
 import type { SignedTxJson } from './format/signedTxJson.ts'
+import type { TransactionSignatureJson } from './methods/rollupGetTransactionSignatures.ts'
 
 type Hex = `0x${string}`
 /** A block parameter: number, tag, or (for state queries) hash. */
@@ -86,6 +87,7 @@ export type CounterweightRpcSchema = [
   { Method: 'eth_getTransactionReceipt'; Parameters: [hash: Hex]; ReturnType: EthReceiptJson | null },
   { Method: 'rollup_sendTransaction'; Parameters: [transaction: SignedTxJson]; ReturnType: PreconfirmationJson },
   { Method: 'rollup_getPreconfirmation'; Parameters: [txHashOrSequence: Hex]; ReturnType: PreconfirmationJson | null },
+  { Method: 'rollup_getTransactionSignatures'; Parameters: [firstSequence: Hex, count: Hex]; ReturnType: TransactionSignatureJson[] },
   { Method: 'rollup_getAccount'; Parameters: [index: Hex]; ReturnType: AccountJson | null },
   { Method: 'rollup_getAccountsByOwner'; Parameters: [owner: Hex] | [owner: Hex, tokenId: Hex]; ReturnType: AccountJson[] },
   { Method: 'rollup_getBatch'; Parameters: [number: Hex]; ReturnType: BatchJson | null },
@@ -123,6 +125,7 @@ export const RPC_METHOD_NAMES = [
   'eth_getTransactionReceipt',
   'rollup_sendTransaction',
   'rollup_getPreconfirmation',
+  'rollup_getTransactionSignatures',
   'rollup_getAccount',
   'rollup_getAccountsByOwner',
   'rollup_getBatch',

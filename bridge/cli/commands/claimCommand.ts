@@ -1,7 +1,7 @@
 import { EXIT, usageError } from '../CliError.ts'
 import type { CommandContext } from '../CommandContext.ts'
 import { indexOption, toJson, userClients } from '../userContext.ts'
-import type { WithdrawalRef } from '../../sdk/index.ts'
+import { NotClaimableError, type WithdrawalRef } from '../../sdk/index.ts'
 
 const STAGES = ['initiated', 'committed', 'proven', 'finalized', 'claimed'] as const
 
@@ -45,7 +45,19 @@ export function claimCommand(mode: 'claim' | 'status'): (ctx: CommandContext) =>
         }
       }, (s) => `batch ${s.batch}`)
     }
-    const r = await ctx.progress.run('L1: claim', () => client.claimWithdrawal({ ref }), (x) => `tx ${x.hash}`)
+    // The endpoint serving proofs follows L1 a few confirmations behind: with --wait, retry
+    // "not finalized yet" for a while instead of failing.
+    const r = await ctx.progress.run('L1: claim', async (step) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await client.claimWithdrawal({ ref })
+        } catch (e) {
+          if (!(wait && e instanceof NotClaimableError && e.code === 'NOT_FINALIZED' && attempt < 120)) throw e
+          step.update('the sequencer has not seen the finalization yet')
+          await new Promise((res) => setTimeout(res, 1000))
+        }
+      }
+    }, (x) => `tx ${x.hash}`)
     ctx.print(ctx.json ? toJson({ hash: r.hash, batch: status.batch, chunk: status.chunk, exitPosition: status.exitPosition }) : `claimed on L1: tx ${r.hash}`)
     return EXIT.OK
   }

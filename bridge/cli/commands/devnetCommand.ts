@@ -72,11 +72,11 @@ function quickstart(info: DevnetInfo, seconds: string): string {
     ...(u
       ? [
           `  export CW_PRIVATE_KEY=${u.privateKey}`,
-          '  npm run counterweight -- status',
-          '  npm run counterweight -- balance',
+          '  npm run counterweight -- account',
           `  npm run counterweight -- transfer --to ${info.users[1]?.l2Index ?? '2'} --amount 1.5`,
-          '  npm run counterweight -- withdraw --amount 2',
-          '  npm run counterweight -- claim --wait',
+          '  npm run counterweight -- withdraw --amount 2          # prints its sequence number N',
+          '  npm run counterweight -- claim --sequence N --wait    # once proven and finalized on L1',
+          '  npm run counterweight -- status',
         ]
       : ['  npm run counterweight -- status']),
     '',

@@ -3,6 +3,7 @@ import { devnetCommand } from './devnetCommand.ts'
 import { setupCommand } from './setupCommand.ts'
 import { statusCommand } from './statusCommand.ts'
 import { serviceCommand } from './serviceCommand.ts'
+import { takeoverCommand } from './takeoverCommand.ts'
 import { accountCommand } from './accountCommand.ts'
 import { depositCommand } from './depositCommand.ts'
 import { sendCommand } from './sendCommand.ts'
@@ -40,6 +41,9 @@ export const commands: Record<string, Command> = {
   'queue-status': { usage: 'queue-status --position N', summary: 'forced-inclusion status of an L1 queue entry', run: queueStatusCommand },
   escape: { usage: 'escape [--index N] --node URL', summary: 'escape mode: withdraw full balances with a node\'s proofs', run: escapeCommand },
   refund: { usage: 'refund --position N', summary: 'escape mode: refund an unconsumed deposit', run: refundCommand },
+  prover: { usage: 'prover', summary: 'run a prover: proves committed chunks read from L1 and finalizes batches (docs/prover.md)', run: serviceCommand('prover') },
+  node: { usage: 'node', summary: 'run a node: rebuilds the state from L1 alone and serves reads and proofs (docs/node.md)', run: serviceCommand('node') },
+  takeover: { usage: 'takeover [--calldata]', summary: 'commit and prove overdue L1 queue entries without the sequencer', run: takeoverCommand },
   status: { usage: 'status [--rpc URL] [--node URL]', summary: 'every head of the pipeline: preconfirmed, sealed, committed, proven, finalized, queue', run: statusCommand },
 }
 

@@ -3,6 +3,8 @@ import type { CommandContext } from '../CommandContext.ts'
 
 const ENTRIES = {
   sequencer: '../../../sequencer/main.ts',
+  prover: '../../../prover/main.ts',
+  node: '../../../sequencer/node/main.ts',
 } as const
 
 /**
@@ -17,6 +19,9 @@ const ENTRIES = {
 export function serviceCommand(name: keyof typeof ENTRIES): (ctx: CommandContext) => Promise<number> {
   return async (ctx) => {
     ctx.args.done()
+    // The entry reads its own arguments from process.argv (e.g. `prover takeover`): hand it
+    // the words after the command name.
+    process.argv.splice(2, process.argv.length - 2, ...ctx.args.positionals.slice(1))
     await import(ENTRIES[name])
     // The service's entry keeps the process alive and exits on its own.
     await new Promise(() => {})

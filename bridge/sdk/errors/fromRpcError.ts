@@ -1,3 +1,4 @@
+import { NotClaimableError } from './NotClaimableError.ts'
 import { REFUSAL_RPC_CODE, type RefusalCode } from '../../../sequencer/index.ts'
 import { CounterweightError } from './CounterweightError.ts'
 import { RpcMethodUnsupportedError } from './RpcMethodUnsupportedError.ts'
@@ -45,6 +46,9 @@ export function fromRpcError(params: { error: unknown; method: string }): Counte
   if (reason) return new TransactionRefusedError({ code: reason, rpcCode: rpc.code, message: rpc.message, ...(data ? { data } : {}), cause: error })
   if (rpc.code === -32002) return new SequencerUnavailableError({ code: 'UNAVAILABLE', rpcCode: rpc.code, message: `${method}: ${rpc.message}`, cause: error })
   if (rpc.code === -32005) return new SequencerUnavailableError({ code: 'LIMIT_EXCEEDED', rpcCode: rpc.code, message: `${method}: ${rpc.message}`, cause: error })
+  // -38100: a withdrawal proof asked for before the endpoint has seen the batch finalized (it
+  // follows L1 a few confirmations behind): the same "not yet" as an unfinalized batch.
+  if (rpc.code === -38100) return new NotClaimableError({ code: 'NOT_FINALIZED', stage: typeof data?.status === 'string' ? data.status : 'not finalized on the endpoint' })
   if (rpc.code === -32601) return new RpcMethodUnsupportedError({ method, message: rpc.message, cause: error })
   return new SequencerRpcError({ rpcCode: rpc.code, method, message: rpc.message, data: rpc.data, cause: error })
 }

@@ -163,6 +163,12 @@ export class NodeStore {
       addReport: prep('INSERT INTO reports (batch, chunk, code, reason, severity, message, l1_block) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       reports: prep('SELECT * FROM reports WHERE id > ? ORDER BY id LIMIT ?'),
       indicesOf: prep('SELECT idx FROM accounts WHERE owner = ? ORDER BY idx'),
+      putL1Block: prep('INSERT INTO l1_blocks (number, hash, irreversible) VALUES (?, ?, ?) ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, irreversible = MAX(irreversible, excluded.irreversible)'),
+      l1BlocksDown: prep('SELECT number, hash, irreversible FROM l1_blocks WHERE number <= ? ORDER BY number DESC'),
+      l1BlockHash: prep('SELECT hash FROM l1_blocks WHERE number = ?'),
+      delL1BlocksAfter: prep('DELETE FROM l1_blocks WHERE number > ?'),
+      delQueueAfterBlock: prep('DELETE FROM queue WHERE block > ?'),
+      batchesAfterBlock: prep('SELECT * FROM batches WHERE block > ? ORDER BY number'),
     }
   }
 
@@ -470,6 +476,40 @@ export class NodeStore {
     this.st.dropUndoNodes!.run(Number(number))
     this.st.dropUndoAccounts!.run(Number(number))
     this.db.prepare("DELETE FROM meta WHERE key LIKE 'undoNextIndex:%' AND CAST(substr(key, 15) AS INTEGER) <= ?").run(Number(number))
+  }
+
+  // ------------------------------------------------------------------ L1 blocks (reorgs)
+
+  /** Remembers the hash of an L1 block read (`irreversible`: it holds an event the node cannot unwind). */
+  recordL1Block(params: { number: bigint; hash: Hex; irreversible?: boolean }): void {
+    this.st.putL1Block!.run(Number(params.number), params.hash.toLowerCase(), params.irreversible ? 1 : 0)
+  }
+
+  /** The stored hash of L1 block `number`, if the node remembers it. */
+  l1BlockHash(number: bigint): Hex | undefined {
+    return (this.st.l1BlockHash!.get(Number(number)) as { hash: Hex } | undefined)?.hash
+  }
+
+  /** The remembered L1 blocks at or below `number`, newest first. */
+  l1BlocksDown(number: bigint): { number: bigint; hash: Hex; irreversible: boolean }[] {
+    return (this.st.l1BlocksDown!.all(Number(number)) as { number: number; hash: Hex; irreversible: number }[]).map((r) => ({ number: BigInt(r.number), hash: r.hash, irreversible: r.irreversible === 1 }))
+  }
+
+  /** Batches committed in L1 blocks after `block`, ascending. */
+  batchesAfterBlock(block: bigint): StoredBatch[] {
+    return (this.st.batchesAfterBlock!.all(Number(block)) as Row[]).map(batchFromRow)
+  }
+
+  /**
+   * Forgets what L1 blocks after `block` held (a reorg replaced them): their queue entries and
+   * remembered hashes; the processed block and the event cursor go back to `block`. Batches are
+   * the caller's (undo the applied ones, then {@link deleteBatchesFrom}). Call in a transaction.
+   */
+  forgetL1After(block: bigint): void {
+    this.st.delQueueAfterBlock!.run(Number(block))
+    this.st.delL1BlocksAfter!.run(Number(block))
+    this.setProcessedBlock(block)
+    this.setCursor({ block, txIndex: 2 ** 31 - 1 })
   }
 
   // ------------------------------------------------------------------ reports

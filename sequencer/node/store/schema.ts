@@ -10,6 +10,9 @@
  * - `queue`: every queue entry, with the chain value after it.
  * - `batches`, `chunks`, `exits`: every committed batch and what replaying it gave.
  * - `reports`: bad L1 data and other problems, with the batch number.
+ * - `l1_blocks`: the hash of every L1 block the node recorded events from, and of the last
+ *   block of every range it read, to detect reorgs (`irreversible`: the block holds an event
+ *   the node cannot unwind: a finalization, a revert, escape mode).
  *
  * @example
  * ```ts
@@ -44,6 +47,7 @@ CREATE TABLE IF NOT EXISTS exits (
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY AUTOINCREMENT, batch TEXT, chunk INTEGER, code TEXT NOT NULL, reason TEXT,
   severity TEXT NOT NULL, message TEXT NOT NULL, l1_block TEXT);
+CREATE TABLE IF NOT EXISTS l1_blocks (number INTEGER PRIMARY KEY, hash TEXT NOT NULL, irreversible INTEGER NOT NULL DEFAULT 0);
 `
 
 /**
@@ -55,4 +59,4 @@ CREATE TABLE IF NOT EXISTS reports (
  * store.meta('version') === String(NODE_STORE_VERSION)
  * ```
  */
-export const NODE_STORE_VERSION = 1
+export const NODE_STORE_VERSION = 2

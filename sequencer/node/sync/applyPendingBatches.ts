@@ -1,3 +1,4 @@
+import { FIRST_SEQUENCE } from '../../../protocol/index.ts'
 import { BadBatchError } from '../errors.ts'
 import type { NodeContext } from '../nodeContext.ts'
 import { decodeBatchData } from '../replay/decodeBatchData.ts'
@@ -59,7 +60,7 @@ export async function applyPendingBatches(ctx: NodeContext, params: { onlyFinali
 
     const previous = b.number > 1n ? store.batch(b.number - 1n) : undefined
     const queueStart = previous?.queueEnd ?? 0n
-    const firstSeq = previous ? previous.firstSeq! + BigInt(previous.txCount!) : 0n
+    const firstSeq = previous ? previous.firstSeq! + BigInt(previous.txCount!) : FIRST_SEQUENCE
     const checks = ctx.options.checks === 'auto' ? (b.finalized ? 'proven' : 'full') : ctx.options.checks
     const layer = state.beginBatch()
     let replay: ReturnType<typeof replayBatch>

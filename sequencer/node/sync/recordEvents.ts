@@ -14,7 +14,8 @@ const hex = (v: bigint): string => `0x${v.toString(16)}`
  * - a batch commitment is recorded with its chunks' public inputs, as `waiting`;
  * - a finalization marks the batch and forgets its undo record;
  * - a revert undoes the applied batches it drops (state and store) and forgets them;
- * - escape mode is noted.
+ * - escape mode is noted;
+ * - the block's hash is remembered (reorg detection, `unwindReorg`).
  *
  * Throws {@link L1InconsistencyError} for events that contradict each other.
  *
@@ -98,6 +99,9 @@ export async function recordEvents(ctx: NodeContext, params: { events: readonly 
       }
       const last = group.at(-1)!.at
       store.setCursor({ block: last.blockNumber, txIndex: last.transactionIndex })
+      // Remember the block's hash to detect a reorg later (see unwindReorg); events that drop
+      // undo records or batches make it a block the node cannot unwind.
+      store.recordL1Block({ number: first.blockNumber, hash: first.blockHash, irreversible: group.some((e) => e.kind === 'finalized' || e.kind === 'reverted' || e.kind === 'escape') })
     })
     for (const f of afterCommit) f()
   }

@@ -7,6 +7,7 @@
  */
 import { decodeEventLog, encodeFunctionData, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
 import {
+  FIRST_SEQUENCE,
   RollupState,
   TEST_PARAMS,
   buildChunk,
@@ -99,7 +100,7 @@ export class RollupDriver {
   /** Queue position after the last committed batch. */
   consumed = 0n
   /** Sequence number of the next included transaction (the node's convention: a running count). */
-  seq = 0n
+  seq = FIRST_SEQUENCE
   readonly batches: DriverBatch[] = []
   finalized = 0n
   private readonly nonces = new Map<bigint, bigint>()
@@ -307,6 +308,29 @@ export class RollupDriver {
     await this.anvil.testClient.increaseTime({ seconds: Number(ROLLUP_SETTINGS.test.proofWindow) + 1 })
     await this.anvil.testClient.mine({ blocks: 1 })
     await this.send(0, 'revertExpiredBatches', [batch])
+  }
+
+  /**
+   * Takes an L1 snapshot (`evm_snapshot`) and a copy of the driver's own state; the function
+   * returned reverts both (`evm_revert`), so that the test can mine a different history from
+   * there: an L1 reorg as a node sees it (the blocks after the snapshot are replaced).
+   */
+  async snapshot(): Promise<() => Promise<void>> {
+    const id = await this.anvil.testClient.snapshot()
+    const copy = new RollupState({ depth: this.params.depth })
+    for (const [i, a] of this.state.allAccounts()) if (copy.allocate(a) !== i) throw new Error('accounts are not contiguous')
+    const saved = { entries: this.entries.length, consumed: this.consumed, seq: this.seq, batches: this.batches.length, finalized: this.finalized, nonces: new Map(this.nonces) }
+    return async () => {
+      if ((await this.anvil.testClient.request({ method: 'evm_revert', params: [id] } as never)) !== true) throw new Error(`evm_revert ${id} failed`)
+      this.state = copy
+      this.entries.length = saved.entries
+      this.consumed = saved.consumed
+      this.seq = saved.seq
+      this.batches.length = saved.batches
+      this.finalized = saved.finalized
+      this.nonces.clear()
+      for (const [k, v] of saved.nonces) this.nonces.set(k, v)
+    }
   }
 
   /** The state root L1 finalized last. */

@@ -15,6 +15,7 @@ import { rollupGetBatch } from './rollupGetBatch.ts'
 import { rollupGetForcedInclusionStatus } from './rollupGetForcedInclusionStatus.ts'
 import { rollupGetWithdrawalProof } from './rollupGetWithdrawalProof.ts'
 import { rollupGetPreconfirmation } from './rollupGetPreconfirmation.ts'
+import { rollupGetTransactionSignatures } from './rollupGetTransactionSignatures.ts'
 import { rollupSendTransaction } from './rollupSendTransaction.ts'
 import { rollupStatus } from './rollupStatus.ts'
 import { rollupSubscribe, rollupUnsubscribe } from './rollupSubscribe.ts'
@@ -43,6 +44,7 @@ export const RPC_METHODS: Readonly<Record<string, RpcMethod>> = Object.fromEntri
     ethGetTransactionReceipt,
     rollupSendTransaction,
     rollupGetPreconfirmation,
+    rollupGetTransactionSignatures,
     rollupGetAccount,
     rollupGetAccountsByOwner,
     rollupGetBatch,

@@ -1,7 +1,7 @@
 import type { Address } from 'viem'
 import { getContractEvents } from 'viem/actions'
 import { counterweightRollupAbi } from '../../../../l1-contracts/index.ts'
-import { RECORD_TYPE, chunkLayout, slotsOf, type DaTx } from '../../../../protocol/index.ts'
+import { FIRST_SEQUENCE, RECORD_TYPE, chunkLayout, slotsOf, type DaTx } from '../../../../protocol/index.ts'
 import type { L1Client } from '../../client/types.ts'
 import type { BlobGetter } from './BatchDataSource.ts'
 import { getChunkParams } from './getChunkParams.ts'
@@ -46,7 +46,7 @@ export async function locateSequence(
   // A reverted batch number is committed again later: the last event of a number is the live one.
   const live = new Map<bigint, (typeof logs)[number]>()
   for (const log of logs) if (log.args.batch! <= heads.committedBatches) live.set(log.args.batch!, log)
-  let next = params.firstSequence ?? 1n
+  let next = params.firstSequence ?? FIRST_SEQUENCE
   for (let batch = 1n; batch <= heads.committedBatches; batch++) {
     const log = live.get(batch)
     if (!log) continue
