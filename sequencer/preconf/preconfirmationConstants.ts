@@ -22,6 +22,13 @@ export const PRECONFIRMATION_TYPE_STRING = 'Preconfirmation(uint64 sequence,byte
  */
 export const PRECONFIRMATION_GROUP_TYPE_STRING = 'PreconfirmationGroup(uint64 firstSequence,uint64 count,bytes32 root)'
 
-/** Most transactions in one signed group (one group commit): proofs have at most 10 hashes. */
+/**
+ * Most transactions in one signed group (one group commit): proofs have at most 10 hashes.
+ *
+ * @example
+ * ```ts
+ * if (count > MAX_PRECONFIRMATION_GROUP) throw new RangeError('not a preconfirmation group')
+ * ```
+ */
 export const MAX_PRECONFIRMATION_GROUP = 1024
 
