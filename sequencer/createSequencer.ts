@@ -199,6 +199,7 @@ export async function createSequencer(params: {
     journal,
     limits: config.limits,
     fees: config.fees,
+    ...(params.l1 ? { feeTokens: new Set(config.batcher.feeAccounts.keys()) } : {}),
     preconfDeadlineSeconds: config.preconfDeadlineSeconds,
     nextSeq: head + 1,
     queueLength,

@@ -49,7 +49,7 @@ function fakeCrypto(domain: bigint) {
   }
 }
 
-function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig> } = {}) {
+function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig>; feeTokens?: ReadonlySet<bigint> } = {}) {
   const w = testWorld({ users: 4 })
   const genesis = new RollupState({ depth: 8 })
   // accounts 1..4: users 0..3 with ETH; account 5: user 0 with token 1; account 6: user 3 without a key
@@ -84,6 +84,7 @@ function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig> } 
     journal,
     limits: { ...LIMITS, ...opts.limits },
     fees: FEES,
+    ...(opts.feeTokens ? { feeTokens: opts.feeTokens } : {}),
     preconfDeadlineSeconds: 600,
     nextSeq: 1,
     queueLength: 0,
@@ -299,5 +300,17 @@ describe('Mempool', () => {
     expect(h.critical).toHaveLength(1)
     expect(h.critical[0]!.message).toMatch(/disk full/)
     await expect(h.mempool.submit(h.transfer(1, 2n, 0n))).rejects.toBeInstanceOf(UnavailableError)
+  })
+
+  it('refuses a fee in a token the operator has no fee account for (no chunk could hold it), and takes fee 0', async () => {
+    const h = harness({ feeTokens: new Set([1n]) })
+    const e = await refusal(h.mempool.submit(h.transfer(0, 1n, 0n, { fee: 3n })))
+    expect(e.code).toBe('NO_FEE_ACCOUNT')
+    expect(e.message).toMatch(/takes no fees in token 0/)
+    const ok = await h.mempool.submit(h.transfer(0, 1n, 0n, { fee: 0n }))
+    expect(ok.seq).toBe(1)
+    // Token 1 has a fee account: its fee is accepted.
+    const paid = await h.mempool.submit(h.transfer(0, 5n, 0n, { fee: 5n, to: 5n }))
+    expect(paid.seq).toBe(2)
   })
 })

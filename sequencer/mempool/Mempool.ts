@@ -118,6 +118,7 @@ export class Mempool {
   private readonly journal: Journal
   private readonly limits: LimitsConfig
   private readonly fees: FeeConfig
+  private readonly feeTokens: ReadonlySet<bigint> | undefined
   private readonly deadlineSeconds: number
   private readonly lookup: (hash: bigint) => StoredAccepted | undefined
   private readonly now: () => number
@@ -142,6 +143,8 @@ export class Mempool {
     journal: Journal
     limits: LimitsConfig
     fees: FeeConfig
+    /** Tokens the operator has a fee account for; a fee in any other token is refused (`NO_FEE_ACCOUNT`), since no chunk could hold it. Undefined: no batcher, no check. */
+    feeTokens?: ReadonlySet<bigint>
     preconfDeadlineSeconds: number
     /** Sequence number the next accepted transaction gets. */
     nextSeq: number
@@ -164,6 +167,7 @@ export class Mempool {
     this.journal = params.journal
     this.limits = params.limits
     this.fees = params.fees
+    this.feeTokens = params.feeTokens
     this.deadlineSeconds = params.preconfDeadlineSeconds
     this.lookup = params.lookup
     this.now = params.now ?? Date.now
@@ -203,6 +207,9 @@ export class Mempool {
     const minFee = this.fees.minFeeByToken.get(account.tokenId) ?? this.fees.minFee
     if (tx.fee < minFee) {
       return Promise.reject(this.refused('FEE_TOO_LOW', `fee below minimum: token ${account.tokenId} needs a fee of at least ${minFee}, transaction has ${tx.fee}`, { minFee: `0x${minFee.toString(16)}` }))
+    }
+    if (tx.fee > 0n && this.feeTokens && !this.feeTokens.has(account.tokenId)) {
+      return Promise.reject(this.refused('NO_FEE_ACCOUNT', `this sequencer takes no fees in token ${account.tokenId}: send the transaction with fee 0`, { tokenId: `0x${account.tokenId.toString(16)}` }))
     }
     const expected = account.nonce
     if (tx.nonce < expected) return this.resend(signed, expected)
