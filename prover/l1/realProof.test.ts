@@ -11,7 +11,7 @@ import { createPublicClient, createWalletClient, encodeFunctionData, http, parse
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureChunkKeys, type ChunkKeys } from '../../circuits/index.ts'
 import { ROLLUP_SETTINGS, batchBlob, chunkClaims, counterweightRollupAbi, deployRollup, sendBlobTransaction, type RollupDeployment } from '../../l1-contracts/index.ts'
-import { QUEUE_KIND, RollupState, TEST_PARAMS, buildChunk, type Chunk } from '../../protocol/index.ts'
+import { FIRST_SEQUENCE, QUEUE_KIND, RollupState, TEST_PARAMS, buildChunk, type Chunk } from '../../protocol/index.ts'
 import { testWorld } from '../../protocol/transition/testWorld.ts'
 import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
 import type { ChunkProof } from '../proveChunk.ts'
@@ -47,7 +47,7 @@ describe('prover on L1 with a real proof (generated verifier)', () => {
       expect((await anvil.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success')
       entries.push({ kind: QUEUE_KIND.DEPOSIT, sender: BigInt(anvil.accounts[u + 1]!.address), toIndex: 0n, tokenId: 0n, amount: parseEther('1'), publicKey: key } as const)
     }
-    chunk = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries, startHash: 0n }, txs: [], firstSeq: 0n, feeAccounts: [] })
+    chunk = buildChunk({ state: new RollupState({ depth: TEST_PARAMS.depth }), params: TEST_PARAMS, domain: d.domain, queue: { entries, startHash: 0n }, txs: [], firstSeq: FIRST_SEQUENCE, feeAccounts: [] })
     // anvil may take more than viem's default 10 s to accept the first blob on a loaded machine
     const slow = http(anvil.rpcUrl, { timeout: 120_000 })
     const commit = await sendBlobTransaction({
