@@ -5,15 +5,21 @@
  * - sustained preconfirmations per second (closed loop, 256 calls in flight; and with
  *   JSON-RPC batches of 16 calls per HTTP request);
  * - latency p50 / p99 / p999 at a fixed offered load of 1,000 per second (open loop, from
- *   each transaction's scheduled send time);
- * - the bounds the CPU sets, measured in the same process: EdDSA verifications and
- *   secp256k1 preconfirmation signatures per second per core, times the cores;
- * - where the time goes under sustained load: main event-loop utilization, worker time per
- *   transaction for verifying and signing, group commit sizes and durations.
+ *   each transaction's scheduled send time), and p50 / p99 at 100 per second (a lone
+ *   transaction's path);
+ * - the bounds the CPU sets, measured in the same process: EdDSA verifications per second
+ *   per core, times the cores (the signature-verification bound), and the cost of a
+ *   preconfirmation group signature (one secp256k1 signature per group commit) and of its
+ *   Merkle leaves and nodes;
+ * - where the time goes under sustained load: CPU time per transaction of the whole sequencer
+ *   process (every thread, `process.cpuUsage`) and of the load generator (`/proc`), main
+ *   event-loop utilization, worker time per transaction for verifying, writer-thread time per
+ *   transaction for group signatures, group commit sizes and durations.
  * Every accepted transaction is durable (SQLite WAL, synchronous=FULL) before it is answered.
+ * The machine may be shared: CPU times per transaction say more than wall figures there.
  */
 import { fork } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -25,7 +31,7 @@ import { parseConfig } from '../sequencer/config/index.ts'
 import { createSequencer } from '../sequencer/createSequencer.ts'
 import { preconfirmationFromJson, type PreconfirmationJson } from '../sequencer/rpc/format/preconfirmationJson.ts'
 import { createRpcServer } from '../sequencer/rpc/createRpcServer.ts'
-import { signPreconfirmation, verifyPreconfirmation } from '../sequencer/preconf/index.ts'
+import { preconfirmationLeaf, preconfirmationTree, signPreconfirmationGroup, verifyPreconfirmation } from '../sequencer/preconf/index.ts'
 import { benchKey, benchOwner } from '../sequencer/testing/benchKeys.ts'
 import type { Phase, PhaseResult } from '../sequencer/testing/loadGenerator.ts'
 import type { BenchResult } from './result.ts'
@@ -39,6 +45,16 @@ const LATENCY_SECONDS = Number(process.env.CW_BENCH_LATENCY_SECONDS ?? 8)
 const cpuMs = (): number => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
+}
+
+/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux), or NaN. */
+const childCpuMs = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in ticks of 1/100 s
+  } catch {
+    return Number.NaN
+  }
 }
 
 /** Operations per second of one thread's CPU time. */
@@ -72,14 +88,19 @@ export async function run(): Promise<BenchResult[]> {
     if (!verify({ publicKey: pubs[i % 64]!, message: hashes[i % 256]!, signature: sigs[i % 256]!.signature })) throw new Error('bench signature did not verify')
   })
   const hashRate = cpuRate((i) => txHash({ tx: sigs[i % 256]!.tx, domain }))
-  const signRate = cpuRate((i) => signPreconfirmation({ privateKey: KEY, preconfirmation: { chainId: 31337n, rollup: ROLLUP, sequence: BigInt(i + 1), txHash: `0x${hashes[i % 256]!.toString(16).padStart(64, '0')}`, l1Deadline: 1_700_000_000n } }))
+  const groupEntries = (n: number, i: number) => Array.from({ length: n }, (_, k) => ({ sequence: i * n + k + 1, txHash: Buffer.from(hashes[(i + k) % 256]!.toString(16).padStart(64, '0'), 'hex'), l1Deadline: 1_700_000_000 }))
+  const signRate = cpuRate((i) => signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: ROLLUP, entries: groupEntries(1, i) }))
+  const leafRate = cpuRate((i) => preconfirmationLeaf({ sequence: i + 1, txHash: `0x${hashes[i % 256]!.toString(16).padStart(64, '0')}`, l1Deadline: 1_700_000_000 }))
+  const leaves = Array.from({ length: 16 }, (_, i) => preconfirmationLeaf({ sequence: i + 1, txHash: `0x${hashes[i]!.toString(16).padStart(64, '0')}`, l1Deadline: 1 }))
+  const tree16Rate = cpuRate(() => preconfirmationTree(leaves))
   push('eddsa verifications per second per core', verifyRate, 'verifications/s')
   push('signature-verification bound (per core x cores)', verifyRate * cores, 'tx/s')
   push('transaction hashes per second per core', hashRate, 'hashes/s')
-  push('secp256k1 preconfirmation signatures per second per core', signRate, 'signatures/s')
-  push('preconfirmation-signing bound (per core x cores)', signRate * cores, 'tx/s')
-  const perTxUs = 1e6 / hashRate + 1e6 / verifyRate + 1e6 / signRate
-  push('crypto CPU per transaction (hash + verify + sign)', perTxUs, 'us')
+  push('preconfirmation group signatures per second per core (secp256k1, noble, one per group commit)', signRate, 'signatures/s')
+  push('preconfirmation leaf (EIP-712 struct hash, keccak)', 1e6 / leafRate, 'us')
+  push('Merkle tree of 16 leaves (15 keccak nodes)', 1e6 / tree16Rate, 'us')
+  const perTxUs = 1e6 / hashRate + 1e6 / verifyRate
+  push('crypto CPU per transaction (hash + verify; signing is per group)', perTxUs, 'us')
   push('crypto bound (cores / crypto CPU per transaction)', (cores * 1e6) / perTxUs, 'tx/s')
 
   // The sequencer, in this process (a writer thread and one crypto worker per core).
@@ -110,6 +131,7 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
     { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
     { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
+    { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
     { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
   ]
   const child = fork(fileURLToPath(new URL('../sequencer/testing/loadGenerator.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' })
@@ -131,10 +153,15 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < phases.length; i++) {
     const crypto0 = { ...sequencer.pool.stats }
     const journal0 = { ...sequencer.journal.stats }
+    const timing0 = { ...sequencer.mempool.timing }
     const elu0 = performance.eventLoopUtilization()
+    const cpu0 = cpuMs()
+    const childCpu0 = childCpuMs(child.pid)
     child.send({ type: 'run', phase: i })
     const r = (await receive()).result as PhaseResult
     const elu = performance.eventLoopUtilization(elu0)
+    const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
+    const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
     results.push(r)
     acceptedTotal += r.ok
     const errs = Object.entries(r.errors).map(([k, v]) => `${k}: ${v}`).join(', ')
@@ -144,15 +171,32 @@ export async function run(): Promise<BenchResult[]> {
     const tx = Math.max(1, r.ok)
     if (r.name === 'sustained' || r.name === 'sustained-batch16') {
       const label = r.name === 'sustained' ? '1 call per HTTP request, 256 in flight' : 'JSON-RPC batches of 16, 32 in flight'
+      const tag = r.name === 'sustained' ? 'sustained' : 'sustained-batch16'
       push(`sustained durable signed preconfirmations per second (${label})`, r.ok / r.seconds, 'tx/s')
+      push(`${tag}: sequencer CPU per transaction (all threads, process.cpuUsage)`, serverCpuUs, 'us')
+      push(`${tag}: load generator CPU per transaction`, clientCpuUs, 'us')
+      push(`${tag}: CPU bound on this machine (cores / (sequencer + load generator CPU per transaction))`, (cores * 1e6) / (serverCpuUs + clientCpuUs), 'tx/s')
       if (r.name === 'sustained') {
         push('sustained: main event-loop utilization', elu.utilization * 100, '%')
         push('sustained: worker time per transaction, hash + verify', ((c.verifyMs - crypto0.verifyMs) * 1000) / tx, 'us')
-        push('sustained: worker time per transaction, preconfirmation signature', ((c.signMs - crypto0.signMs) * 1000) / tx, 'us')
+        push('sustained: writer-thread time per transaction, group Merkle tree + signature', ((j.signMs - journal0.signMs) * 1000) / tx, 'us')
         push('sustained: main-thread time per transaction (HTTP, JSON, admission)', (elu.active * 1000) / tx, 'us')
-        push('sustained: transactions per group commit (mean)', tx / Math.max(1, j.commits - journal0.commits), 'tx')
+        push('sustained: transactions per group commit and signature (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')
         push('sustained: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
+        push('sustained: group signature duration (mean, tree + secp256k1)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
       }
+    }
+    if (r.name === 'latency-100') {
+      // At 100 tx/s a transaction rarely meets another: its own path (verification, commit and
+      // fsync, group signature, hops), the floor under the figures at 1,000 tx/s.
+      push('latency p50 at 100 tx/s offered (a lone transaction)', r.latenciesMs!.p50, 'ms')
+      push('latency p99 at 100 tx/s offered (a lone transaction)', r.latenciesMs!.p99, 'ms')
+      const t = sequencer.mempool.timing
+      const answered = Math.max(1, t.answered - timing0.answered)
+      push('latency-100 run: receipt to admission (mean)', (t.toAdmissionMs - timing0.toAdmissionMs) / answered, 'ms')
+      push('latency-100 run: admission to answer (mean)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
+      push('latency-100 run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
+      push('latency-100 run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
     }
     if (r.name === 'latency') {
       push('offered load', phases[i]!.count / r.seconds, 'tx/s')
@@ -161,6 +205,14 @@ export async function run(): Promise<BenchResult[]> {
       push('latency p999 at 1,000 tx/s offered', r.latenciesMs!.p999, 'ms')
       push('latency max at 1,000 tx/s offered', r.latenciesMs!.max, 'ms')
       push('latency run: errors', Object.values(r.errors).reduce((a, b) => a + b, 0), 'calls')
+      push('latency run: sequencer CPU per transaction (all threads)', serverCpuUs, 'us')
+      push('latency run: transactions per group commit (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')
+      push('latency run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
+      push('latency run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
+      const t = sequencer.mempool.timing
+      const answered = Math.max(1, t.answered - timing0.answered)
+      push('latency run: receipt to admission (mean: verification and its queue)', (t.toAdmissionMs - timing0.toAdmissionMs) / answered, 'ms')
+      push('latency run: admission to answer (mean: commit in flight, commit + fsync, group signature, hops)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
     }
   }
 

@@ -20,6 +20,7 @@ export { rollupContract, revertName, type RollupContract, type RollupHeads, type
 export { l1ProofJobSource, type L1ProofJobSource } from './l1/l1ProofJobSource.ts'
 export { l1ProofSink, type L1ProofSink, type SubmitOutcome } from './l1/l1ProofSink.ts'
 export { finalizeProvenBatches } from './l1/finalizeProvenBatches.ts'
+export { rpcSignatureSource, type SignatureSource } from './l1/signatureSource.ts'
 export { openChunkCursor, chunkAt, chunkInputsHash, type ChunkCursor } from './l1/chunkCursor.ts'
 export { proverConfigFromEnv, PROVER_ENV, type ProverConfig, type ProverProofs } from './config/proverConfig.ts'
 export { startProverProcess, connectProverL1, type ProverProcess, type ProverL1 } from './startProverProcess.ts'

@@ -16,7 +16,6 @@ import { QueueFollower, type FollowerStatus } from './l1/QueueFollower.ts'
 import { hashToBytes } from './mempool/hashBytes.ts'
 import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
 import { sequencerMetrics, type SequencerMetrics } from './metrics/sequencerMetrics.ts'
-import { signPreconfirmation } from './preconf/index.ts'
 import { AccountView } from './state/AccountView.ts'
 import { checkL2Tx } from './state/checkL2Tx.ts'
 import { Journal } from './store/Journal.ts'
@@ -24,6 +23,7 @@ import { queueEntryFromJson, queueOriginFromJson, type QueueOrigin } from './sto
 import type { BlockRow } from './store/rows.ts'
 import { Store } from './store/Store.ts'
 import { StoreWriter } from './store/StoreWriter.ts'
+import { resignGroups, storedPreconfirmation } from './store/storedPreconfirmation.ts'
 
 /** Every head of the pipeline this phase has; later phases fill the `null`s. */
 export interface SequencerStatus {
@@ -164,31 +164,24 @@ export async function createSequencer(params: {
   }
   const head = expectedSeq - 1
 
-  // Signatures a crash kept from being written: deterministic (RFC 6979), so re-signing gives
-  // exactly what the client may already hold.
-  const unsigned = store.unsignedTxs()
-  if (unsigned.length > 0) {
-    store.writeSignatures(
-      unsigned.map((t) => ({
-        seq: t.seq,
-        signature: Buffer.from(
-          signPreconfirmation({
-            privateKey: config.sequencerKey,
-            preconfirmation: { chainId: config.chainId, rollup: config.rollupAddress, sequence: BigInt(t.seq), txHash: `0x${Buffer.from(t.hash).toString('hex')}`, l1Deadline: BigInt(t.l1Deadline) },
-          }).signature.slice(2),
-          'hex',
-        ),
-      })),
-    )
+  // Group signatures a crash kept from being written: the groups are durable and signing is
+  // deterministic (RFC 6979), so re-signing gives exactly what clients may already hold.
+  const signer = { key: config.sequencerKey, chainId: config.chainId, rollup: config.rollupAddress }
+  let resigned: number
+  try {
+    resigned = resignGroups({ store, head: expectedSeq - 1, signer })
+  } catch (e) {
+    store.close()
+    throw e
   }
   const latest = store.latestBlock()
   const openFrom = latest.firstSeq + latest.txCount
   const open = store.txRange(openFrom, head - openFrom + 1).map((t) => ({ seq: t.seq, hash: t.hash }))
-  logger.info({ head, queueLength, block: latest.number, resigned: unsigned.length, ms: Math.round(performance.now() - opened) }, 'store replayed')
+  logger.info({ head, queueLength, block: latest.number, resigned, ms: Math.round(performance.now() - opened) }, 'store replayed')
 
-  const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous })
+  const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous, signer })
   const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
-  const cryptoParams = { domain, chainId: config.chainId, rollup: config.rollupAddress, key: config.sequencerKey }
+  const cryptoParams = { domain }
   const pool = config.workers === 0 ? InlineCrypto.start(cryptoParams) : await CryptoPool.start({ size: config.workers, ...cryptoParams })
   const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
 
@@ -212,7 +205,8 @@ export async function createSequencer(params: {
     queueLength,
     lookup: (hash) => {
       const t = store.txByHash(hashToBytes(hash))
-      return t && { seq: t.seq, hash, acceptedMs: t.acceptedMs, l1Deadline: t.l1Deadline, signature: t.signature, signed: t.signed }
+      const group = t && storedPreconfirmation({ store, seq: t.seq, signer, pending: (first) => journal.groupSignature(first) })
+      return t && group && { signed: t.signed, accepted: { seq: t.seq, hash, acceptedMs: t.acceptedMs, l1Deadline: t.l1Deadline, group } }
     },
     now,
     metrics,
@@ -301,7 +295,7 @@ export async function createSequencer(params: {
   r.gauge('cw_crypto_queue', 'Crypto jobs waiting for a worker', () => pool.queued)
   r.gauge('cw_crypto_busy_seconds_total', 'Worker time spent, by job kind', () => [
     [{ kind: 'verify' }, pool.stats.verifyMs / 1000],
-    [{ kind: 'sign' }, pool.stats.signMs / 1000],
+    [{ kind: 'sign' }, journal.stats.signMs / 1000],
   ])
   r.gauge('cw_store_commit_seconds_total', 'Time spent in group commits', () => journal.stats.commitMs / 1000)
 

@@ -17,8 +17,10 @@ import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testing/testSequencer.ts'
  * 50 ms) while this process sends signed transfers over HTTP from many accounts at once; the
  * child is killed at a random moment (sometimes while it is still replaying its store), then
  * restarted on the same store. Every preconfirmation ever received must still be there at the
- * same sequence number with the same transaction and the same signature, sequence numbers
- * stay contiguous, and no sequence number ever names two transactions.
+ * same sequence number with the same transaction, in the same signed group with the same
+ * signature (a group whose signature a crash kept from being written is signed again at start,
+ * identically), sequence numbers stay contiguous, and no sequence number ever names two
+ * transactions.
  */
 const KILLS = Number(process.env.CW_CRASH_KILLS ?? 20)
 const USERS = 24
@@ -181,14 +183,20 @@ describe('crash safety', () => {
 
       // Straight from the store after the kill: the same transaction at every sequence number.
       const db = new Database(dbPath, { readonly: true })
-      const rows = db.prepare('SELECT seq, hash, signature FROM txs ORDER BY seq').all() as { seq: number; hash: Buffer; signature: Buffer | null }[]
+      const rows = db.prepare('SELECT seq, hash, l1_deadline FROM txs ORDER BY seq').all() as { seq: number; hash: Buffer; l1_deadline: number }[]
+      const groups = new Map((db.prepare('SELECT first_seq, count, signature FROM groups').all() as { first_seq: number; count: number; signature: Buffer | null }[]).map((g) => [g.first_seq, g]))
       db.close()
       rows.forEach((row, i) => expect(row.seq).toBe(i + 1))
       for (const [seq, pre] of received) {
         const row = rows[seq - 1]
         expect(row, `preconfirmed ${seq} missing after kill ${round}`).toBeDefined()
         expect(`0x${row!.hash.toString('hex')}`).toBe(pre.txHash)
-        if (row!.signature) expect(`0x${row!.signature.toString('hex')}`).toBe(pre.signature)
+        expect(row!.l1_deadline).toBe(Number(BigInt(pre.l1Deadline)))
+        // Its signed group is durable with the same boundaries (and signature, once written).
+        const group = groups.get(Number(BigInt(pre.firstSequence)))
+        expect(group, `group of ${seq} missing after kill ${round}`).toBeDefined()
+        expect(group!.count).toBe(Number(BigInt(pre.count)))
+        if (group!.signature) expect(`0x${group!.signature.toString('hex')}`).toBe(pre.signature)
       }
     }
     await killed(child!)

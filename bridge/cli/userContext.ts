@@ -3,8 +3,7 @@ import { resolve } from 'node:path'
 import { createPublicClient, createWalletClient, defineChain, http, isAddress, isHex, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { L2Key } from '../../protocol/index.ts'
-import { rpcBlobSource } from '../../sequencer/node/index.ts'
-import { createCounterweightClient, deriveWalletL2Key } from '../sdk/index.ts'
+import { createCounterweightClient, deriveWalletL2Key, rpcBlobGetter } from '../sdk/index.ts'
 import { CliError, EXIT, usageError } from './CliError.ts'
 import type { CommandContext } from './CommandContext.ts'
 
@@ -63,14 +62,13 @@ export async function userClients(ctx: CommandContext) {
   const chain = defineChain({ id: e.chainId, name: `L1 ${e.chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [e.l1RpcUrl] } } })
   const l1 = createWalletClient({ account, chain, transport: http(e.l1RpcUrl, { retryCount: 2 }) })
   const l1Public = createPublicClient({ chain, transport: http(e.l1RpcUrl, { retryCount: 2 }) })
-  const blobs = rpcBlobSource({ client: { request: (r: unknown) => l1Public.request(r as never) } as never })
   const client = createCounterweightClient({
     sequencerUrl: e.sequencerUrl,
     rollup: e.rollup,
     chainId: e.chainId,
     l1,
     fromBlock: e.fromBlock,
-    blobs: { getBlob: (q) => blobs.getBlob(q as never) as Promise<Uint8Array | undefined> },
+    blobs: rpcBlobGetter({ url: e.l1RpcUrl }),
     ...(e.nodeUrl ? { node: createCounterweightClient({ sequencerUrl: e.nodeUrl, rollup: e.rollup, chainId: e.chainId }) } : {}),
   })
   const key: L2Key = await deriveWalletL2Key(l1, { rollup: e.rollup, chainId: BigInt(e.chainId) })

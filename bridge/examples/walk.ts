@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs'
 import { createWalletClient, defineChain, http, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createCounterweightClient, NotClaimableError } from '../index.ts'
+import { createCounterweightClient, NotClaimableError, rpcBlobGetter } from '../index.ts'
 
 export async function walk(params: { devnetFile: string; privateKey: Hex; payTo?: bigint; log?: (line: string) => void }) {
   const log = params.log ?? console.log
@@ -30,6 +30,8 @@ export async function walk(params: { devnetFile: string; privateKey: Hex; payTo?
     chainId: devnet.l1.chainId,
     l1: wallet,
     fromBlock: BigInt(devnet.rollup.deploymentBlock),
+    // Where the SDK reads batch data to find a withdrawal's batch (anvil serves blobs by hash).
+    blobs: rpcBlobGetter({ url: devnet.l1.rpcUrl }),
   })
   const owner = wallet.account.address
 

@@ -87,15 +87,19 @@ export function l1ProofJobSource(params: {
             cursor = await openChunkCursor({ node, batch: b })
             if (!cursor) return rest(`batch ${b.number}: the node cannot show the state before it yet`)
           }
+          // DA carries no signatures: fetch the owners' signatures of the chunk's L2 transactions.
           const claim = cursor.claims[k]
           const txCount = cursor.chunks[k]?.txs.length ?? 0
           let signatures: Signature[] | undefined
+          let unsigned: string | undefined
           if (txCount > 0 && claim?.firstSeq !== undefined) {
-            if (!params.signatures) return rest(`batch ${b.number} chunk ${k} holds ${txCount} L2 transactions: proving needs their signatures (configure the sequencer URL)`)
-            try {
-              signatures = await params.signatures.get(claim.firstSeq, txCount)
-            } catch (e) {
-              return rest(`batch ${b.number} chunk ${k}: no signatures yet (${(e as Error).message})`)
+            if (!params.signatures) unsigned = `batch ${b.number} chunk ${k} holds ${txCount} L2 transactions: proving needs their signatures (configure the sequencer URL)`
+            else {
+              try {
+                signatures = await params.signatures.get(claim.firstSeq, txCount)
+              } catch (e) {
+                unsigned = `batch ${b.number} chunk ${k}: no signatures yet (${(e as Error).message})`
+              }
             }
           }
           let chunk
@@ -108,6 +112,11 @@ export function l1ProofJobSource(params: {
               return rest(e.message)
             }
             throw e
+          }
+          if (unsigned) {
+            // The rebuilt chunk matches L1 (checked above) but has no signatures: drop it and wait.
+            cursor.built = undefined
+            return rest(unsigned)
           }
           if (state.value !== chunkInputsHash(chunk.publicInputs)) return rest(`batch ${b.number} chunk ${k}: L1 now expects other inputs (a revert not read yet)`)
           idle = undefined

@@ -65,7 +65,7 @@ describe('prover on L1 (anvil, mock verifier)', () => {
     const logs: string[] = []
     const logger: ServiceLogger = { info: (o, m) => logs.push(`${m} ${JSON.stringify(o)}`), warn: (o, m) => logs.push(`warn ${m} ${JSON.stringify(o)}`), error: (o, m) => logs.push(`error ${m} ${JSON.stringify(o)}`) }
     const rollup = rollupContract({ publicClient: anvil.publicClient, walletClient: anvil.walletClients[params.wallet]!, address: driver.rollup })
-    return { node, rollup, logs, source: l1ProofJobSource({ node, rollup, logger }), sink: l1ProofSink({ rollup, system, logger }) }
+    return { node, rollup, logs, source: l1ProofJobSource({ node, rollup, logger, signatures: driver.signatureSource() }), sink: l1ProofSink({ rollup, system, logger }) }
   }
   const close = async (p: Prover) => {
     await p.node.close()

@@ -1,3 +1,4 @@
+import { rpcSignatureSource } from '../l1/signatureSource.ts'
 import type { ProverConfig } from '../config/proverConfig.ts'
 import type { ServiceLogger } from '../proverService.ts'
 import { connectProverL1 } from '../startProverProcess.ts'
@@ -32,6 +33,7 @@ export async function runTakeOver(params: {
       logger: params.logger,
       ...(params.da ? { da: params.da } : {}),
       ...(params.onProgress ? { onProgress: params.onProgress } : {}),
+      ...(params.config.sequencerUrl ? { signatures: rpcSignatureSource({ url: params.config.sequencerUrl }) } : {}),
     })
   } finally {
     await l1.node.close()

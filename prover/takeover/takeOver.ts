@@ -1,3 +1,4 @@
+import type { SignatureSource } from '../l1/signatureSource.ts'
 import { decodeEventLog, encodeFunctionData, type Address, type Hex } from 'viem'
 import { blobBatch, simulateWithBlob, calldataBatchData, chunkClaims, counterweightRollupAbi, sendBlobTransaction, type ContractProof } from '../../l1-contracts/index.ts'
 import { buildChunk, type Chunk, type RollupState } from '../../protocol/index.ts'
@@ -78,6 +79,8 @@ export async function takeOver(params: {
   da?: 'blob' | 'calldata'
   logger?: ServiceLogger
   onProgress?: (p: TakeOverProgress) => void
+  /** Signatures of pending batches' L2 transactions (from the sequencer, if it answers); without them such batches expire and are reverted. */
+  signatures?: SignatureSource
 }): Promise<TakeOverResult> {
   const { node, publicClient, walletClient, system } = params
   const logger = params.logger ?? noop
@@ -97,7 +100,7 @@ export async function takeOver(params: {
   // Pending batches: prove and finalize what can be, or let the take-over revert an expired one.
   const finalizedPending: bigint[] = []
   let revertedFrom: bigint | undefined
-  const source = l1ProofJobSource({ node, rollup, logger })
+  const source = l1ProofJobSource({ node, rollup, logger, ...(params.signatures ? { signatures: params.signatures } : {}) })
   const sink = l1ProofSink({ rollup, system, logger, finalize: false })
   for (let guard = 0; guard < 10_000; guard++) {
     finalizedPending.push(...(await finalizeProvenBatches({ rollup, logger })))

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workers/startWorker.ts'
-import type { SignJob, VerifyJob, VerifyResult } from './cryptoJobs.ts'
+import type { VerifyJob, VerifyResult } from './cryptoJobs.ts'
 
 interface Pending<R> {
   job: unknown
@@ -17,8 +17,6 @@ interface Slot {
 export interface CryptoPoolStats {
   verifyJobs: number
   verifyMs: number
-  signJobs: number
-  signMs: number
   batches: number
 }
 
@@ -26,30 +24,27 @@ const MAX_BATCH = 8
 const DEPTH = 2
 
 /**
- * A pool of worker threads (`cryptoWorker.ts`) for the two expensive steps of accepting a
- * transaction: hashing and verifying its EdDSA signature, and signing its preconfirmation
- * (secp256k1). Jobs queue on the main thread and go to the workers in small batches (at most
- * 8 per message, two messages in flight per worker) so that passing messages costs little
- * while a fresh job never waits behind a long batch (a signature takes about 0.7 ms);
- * signing jobs go first, since they finish transactions already accepted.
+ * A pool of worker threads (`cryptoWorker.ts`) for the expensive step of accepting a
+ * transaction: hashing it and verifying its EdDSA signature (preconfirmations are signed once
+ * per group commit by the store's writer thread). Jobs queue on the main thread and go to the
+ * workers in small batches (at most 8 per message, two messages in flight per worker) so that
+ * passing messages costs little while a fresh job never waits behind a long batch.
  *
  * @example
  * ```ts
- * const pool = await CryptoPool.start({ size: 2, domain, chainId: 31337n, rollup, key })
+ * const pool = await CryptoPool.start({ size: 2, domain })
  * const { hash, reason } = await pool.verify(verifyJob({ signed, publicKey }))
- * const signature = await pool.sign([1n, hash, 1_700_000_000n]) // 65 bytes
  * await pool.close()
  * ```
  */
 export class CryptoPool {
   private readonly slots: Slot[]
   private readonly verifyQueue: Pending<VerifyResult>[] = []
-  private readonly signQueue: Pending<Uint8Array>[] = []
-  private readonly batches = new Map<number, { kind: 'verify' | 'sign'; items: Pending<unknown>[]; slot: Slot }>()
+  private readonly batches = new Map<number, { items: Pending<unknown>[]; slot: Slot }>()
   private nextId = 1
   private scheduled = false
   private closed = false
-  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, signJobs: 0, signMs: 0, batches: 0 }
+  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, batches: 0 }
 
   private constructor(slots: Slot[]) {
     this.slots = slots
@@ -60,9 +55,8 @@ export class CryptoPool {
   }
 
   /** Starts `size` workers and waits until each has loaded. */
-  static async start(params: { size: number; domain: bigint; chainId: bigint; rollup: `0x${string}`; key: `0x${string}` }): Promise<CryptoPool> {
-    const key = Uint8Array.from(Buffer.from(params.key.slice(2), 'hex'))
-    const workerData = { domain: params.domain, chainId: params.chainId, rollup: params.rollup, key }
+  static async start(params: { size: number; domain: bigint }): Promise<CryptoPool> {
+    const workerData = { domain: params.domain }
     const slots = await Promise.all(
       Array.from({ length: params.size }, async (_, i) => {
         const worker = startWorker({ url: new URL('./cryptoWorker.ts', import.meta.url), workerData, name: `crypto-${i}` })
@@ -81,14 +75,9 @@ export class CryptoPool {
     return this.enqueue(this.verifyQueue, job)
   }
 
-  /** Signs a preconfirmation; resolves with the 65-byte signature `r ‖ s ‖ v`. */
-  sign(job: SignJob): Promise<Uint8Array> {
-    return this.enqueue(this.signQueue, job)
-  }
-
   /** Jobs waiting for a worker. */
   get queued(): number {
-    return this.verifyQueue.length + this.signQueue.length
+    return this.verifyQueue.length
   }
 
   /** Number of worker threads. */
@@ -120,18 +109,17 @@ export class CryptoPool {
     for (;;) {
       const slot = this.slots.reduce<Slot | undefined>((best, s) => (s.inFlight < DEPTH && (!best || s.inFlight < best.inFlight) ? s : best), undefined)
       if (!slot) return
-      const kind = this.signQueue.length > 0 ? 'sign' : this.verifyQueue.length > 0 ? 'verify' : undefined
-      if (!kind) return
-      const queue = (kind === 'sign' ? this.signQueue : this.verifyQueue) as Pending<unknown>[]
+      const queue = this.verifyQueue as Pending<unknown>[]
+      if (queue.length === 0) return
       // Spread what is queued over the free workers rather than giving it all to one.
       const free = this.slots.filter((s) => s.inFlight < DEPTH).length
       const take = Math.min(MAX_BATCH, Math.max(1, Math.ceil(queue.length / free)))
       const items = queue.splice(0, take)
       const id = this.nextId++
-      this.batches.set(id, { kind, items, slot })
+      this.batches.set(id, { items, slot })
       slot.inFlight++
       this.stats.batches++
-      slot.worker.postMessage({ type: kind, id, jobs: items.map((i) => i.job) })
+      slot.worker.postMessage({ type: 'verify', id, jobs: items.map((i) => i.job) })
     }
   }
 
@@ -140,13 +128,8 @@ export class CryptoPool {
     if (!batch) return
     this.batches.delete(m.id)
     slot.inFlight--
-    if (batch.kind === 'verify') {
-      this.stats.verifyJobs += batch.items.length
-      this.stats.verifyMs += m.ms
-    } else {
-      this.stats.signJobs += batch.items.length
-      this.stats.signMs += m.ms
-    }
+    this.stats.verifyJobs += batch.items.length
+    this.stats.verifyMs += m.ms
     if (m.error !== undefined || !m.results) {
       for (const item of batch.items) item.reject(new Error(`crypto worker failed: ${m.error}`))
     } else {
@@ -156,7 +139,7 @@ export class CryptoPool {
   }
 
   private failAll(e: Error): void {
-    for (const q of [this.verifyQueue, this.signQueue] as Pending<unknown>[][]) for (const item of q.splice(0)) item.reject(e)
+    for (const item of this.verifyQueue.splice(0)) item.reject(e)
     for (const b of this.batches.values()) for (const item of b.items) item.reject(e)
     this.batches.clear()
   }

@@ -1,5 +1,4 @@
 import { TX_TYPE, derivePublicKey, signTx, txHash, verifyReason, type L2Tx, type Point, type SignedL2Tx } from '../../protocol/index.ts'
-import { signPreconfirmation } from '../preconf/signPreconfirmation.ts'
 
 /**
  * A signature check for the worker: the transaction's fields, the sender's public key and
@@ -13,9 +12,6 @@ export interface VerifyResult {
   hash: bigint
   reason: string | null
 }
-
-/** A preconfirmation to sign: `[sequence, txHash, l1Deadline]`. */
-export type SignJob = [bigint, bigint, bigint]
 
 /**
  * Flattens a signed transaction and the key it must be signed by into a {@link VerifyJob}.
@@ -57,34 +53,19 @@ export function runVerifyJob(job: VerifyJob, domain: bigint): VerifyResult {
 }
 
 /**
- * Runs a {@link SignJob}: the preconfirmation signature (65 bytes) for the deployment.
+ * Runs one verification of fixed data, so that a fresh thread compiles its WebAssembly and
+ * warms its caches before the first real transaction (the first call otherwise takes hundreds
+ * of milliseconds), and checks the crypto works at all.
  *
  * @example
  * ```ts
- * runSignJob([1n, hash, 1_700_000_000n], { chainId: 31337n, rollup, key })
+ * warmUpCrypto({ domain })
  * ```
  */
-export function runSignJob(job: SignJob, d: { chainId: bigint; rollup: `0x${string}`; key: Uint8Array }): Uint8Array {
-  const [sequence, hash, l1Deadline] = job
-  const signed = signPreconfirmation({ privateKey: d.key, preconfirmation: { chainId: d.chainId, rollup: d.rollup, sequence, txHash: `0x${hash.toString(16).padStart(64, '0')}`, l1Deadline } })
-  return Buffer.from(signed.signature.slice(2), 'hex')
-}
-
-/**
- * Runs one verification and one signature of fixed data, so that a fresh thread compiles
- * its WebAssembly and warms its caches before the first real transaction (the first call
- * otherwise takes hundreds of milliseconds), and checks the crypto works at all.
- *
- * @example
- * ```ts
- * warmUpCrypto({ domain, chainId, rollup, key })
- * ```
- */
-export function warmUpCrypto(d: { domain: bigint; chainId: bigint; rollup: `0x${string}`; key: Uint8Array }): void {
+export function warmUpCrypto(d: { domain: bigint }): void {
   const privateKey = new Uint8Array(32).fill(7)
   const publicKey = derivePublicKey(privateKey)
   const signed = signTx({ tx: { type: TX_TYPE.TRANSFER, from: 1n, to: 2n, amount: 1n, fee: 0n, nonce: 0n }, privateKey, domain: d.domain })
   const r = runVerifyJob(verifyJob({ signed, publicKey }), d.domain)
   if (r.reason !== null) throw new Error(`crypto self-check failed: ${r.reason}`)
-  runSignJob([1n, r.hash, 1n], d)
 }

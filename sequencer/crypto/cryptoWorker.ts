@@ -1,20 +1,18 @@
 /**
  * A crypto worker thread: hashes and verifies signed L2 transactions (EdDSA-Poseidon, the
- * protocol's WebAssembly verifier) and signs preconfirmations (secp256k1). Messages:
- * `{ type: 'verify' | 'sign', id, jobs }` answered by `{ id, results, ms }`.
+ * protocol's WebAssembly verifier). Preconfirmations are signed per group by the store's
+ * writer thread. Messages: `{ type: 'verify', id, jobs }` answered by `{ id, results, ms }`.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { runSignJob, runVerifyJob, warmUpCrypto, type SignJob, type VerifyJob } from './cryptoJobs.ts'
+import { runVerifyJob, warmUpCrypto, type VerifyJob } from './cryptoJobs.ts'
 
-const d = workerData as { domain: bigint; chainId: bigint; rollup: `0x${string}`; key: Uint8Array }
-secp256k1.Point.BASE.precompute(8, false)
+const d = workerData as { domain: bigint }
 warmUpCrypto(d)
 
-parentPort!.on('message', (msg: { type: 'verify'; id: number; jobs: VerifyJob[] } | { type: 'sign'; id: number; jobs: SignJob[] }) => {
+parentPort!.on('message', (msg: { type: 'verify'; id: number; jobs: VerifyJob[] }) => {
   const start = performance.now()
   try {
-    const results = msg.type === 'verify' ? msg.jobs.map((j) => runVerifyJob(j, d.domain)) : msg.jobs.map((j) => runSignJob(j, d))
+    const results = msg.jobs.map((j) => runVerifyJob(j, d.domain))
     parentPort!.postMessage({ id: msg.id, results, ms: performance.now() - start })
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: (e as Error).message, ms: performance.now() - start })

@@ -3,12 +3,12 @@ import { QUEUE_KIND, RollupState, TX_TYPE, applyQueueEntry, txHash, verifyReason
 import { testWorld } from '../../protocol/transition/testWorld.ts'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { FeeConfig, LimitsConfig } from '../config/index.ts'
-import type { SignJob, VerifyJob, VerifyResult } from '../crypto/cryptoJobs.ts'
+import type { VerifyJob, VerifyResult } from '../crypto/cryptoJobs.ts'
 import { TxRefusedError, UnavailableError } from '../errors/index.ts'
-import { recoverPreconfirmationSigner, signPreconfirmation } from '../preconf/index.ts'
+import { preconfirmationProof, signPreconfirmationGroup, verifyPreconfirmation, type SignedPreconfirmation } from '../preconf/index.ts'
 import { AccountView } from '../state/AccountView.ts'
 import { Journal } from '../store/Journal.ts'
-import type { TxRow, WriteBatch } from '../store/rows.ts'
+import type { GroupProof, TxRow, WriteBatch } from '../store/rows.ts'
 import { decodeSignedTx } from '../store/txCodec.ts'
 import { bytesToHash } from './hashBytes.ts'
 import { Mempool, type AcceptedTx, type CryptoService } from './Mempool.ts'
@@ -36,10 +36,6 @@ function fakeCrypto(domain: bigint) {
         if (hold) held.push(run)
         else setImmediate(run)
       }),
-    sign: async ([sequence, hash, l1Deadline]: SignJob) => {
-      const s = signPreconfirmation({ privateKey: KEY, preconfirmation: { chainId: 31337n, rollup: ROLLUP, sequence, txHash: `0x${hash.toString(16).padStart(64, '0')}`, l1Deadline } })
-      return Buffer.from(s.signature.slice(2), 'hex')
-    },
   }
   return {
     crypto,
@@ -62,14 +58,19 @@ function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig>; f
   applyQueueEntry({ state: genesis, entry: w.deposit({ user: 3, amount: 1000n, withKey: false }), exitPosition: 0 })
   const view = AccountView.fromState(genesis)
   const rows = new Map<bigint, TxRow>()
+  const groups = new Map<number, GroupProof>()
   const batches: WriteBatch[] = []
+  // The writer thread's part, in process: the commit, then the group signed.
   const sink = {
     write: async (b: WriteBatch) => {
       await new Promise((r) => setImmediate(r))
       if (opts.failWrites) throw new Error('disk full')
       batches.push(b)
       for (const t of b.txs) rows.set(bytesToHash(t.hash), { ...t })
-      return 1
+      if (b.txs.length === 0) return { ms: 1, signMs: 0, group: null }
+      const g = signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: ROLLUP, entries: b.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
+      for (const t of b.txs) groups.set(t.seq, { firstSeq: g.firstSequence, count: g.count, root: g.root, signature: g.signature, proof: preconfirmationProof({ levels: g.levels, index: t.seq - g.firstSequence }) })
+      return { ms: 1, signMs: 0, group: { signature: g.signature, levels: g.levels } }
     },
   }
   const journal = new Journal({ sink, heads: { seq: 0, queue: 0, block: 0 } })
@@ -89,7 +90,7 @@ function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig>; f
     queueLength: 0,
     lookup: (hash) => {
       const r = rows.get(hash)
-      return r && { seq: r.seq, hash, acceptedMs: r.acceptedMs, l1Deadline: r.l1Deadline, signature: r.signature, signed: decodeSignedTx(r.body) }
+      return r && { signed: decodeSignedTx(r.body), accepted: { seq: r.seq, hash, acceptedMs: r.acceptedMs, l1Deadline: r.l1Deadline, group: groups.get(r.seq)! } }
     },
     onAdmitted: (seq) => admitted.push(seq),
     onCritical: (e) => critical.push(e),
@@ -98,6 +99,22 @@ function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig>; f
   const transfer = (user: number, from: bigint, nonce: bigint, extra: Partial<{ to: bigint; amount: bigint; fee: bigint }> = {}): SignedL2Tx =>
     w.sign(user, { type: TX_TYPE.TRANSFER, from, to: extra.to ?? 2n, amount: extra.amount ?? 10n, fee: extra.fee ?? 0n, nonce })
   return { w, view, mempool, journal, batches, rows, c, critical, admitted, transfer }
+}
+
+function signedOf(a: AcceptedTx): SignedPreconfirmation {
+  const hex = (b: Uint8Array): `0x${string}` => `0x${Buffer.from(b).toString('hex')}`
+  return {
+    chainId: 31337n,
+    rollup: ROLLUP,
+    sequence: BigInt(a.seq),
+    txHash: `0x${a.hash.toString(16).padStart(64, '0')}`,
+    l1Deadline: BigInt(a.l1Deadline),
+    firstSequence: BigInt(a.group.firstSeq),
+    count: BigInt(a.group.count),
+    root: hex(a.group.root),
+    proof: a.group.proof.map(hex),
+    signature: hex(a.group.signature),
+  }
 }
 
 async function refusal(p: Promise<unknown>): Promise<TxRefusedError> {
@@ -121,16 +138,32 @@ describe('Mempool', () => {
     expect(h.journal.durable.seq).toBe(1)
     expect(h.view.get(1n)).toMatchObject({ balance: 900n, nonce: 1n })
     expect(h.view.get(2n)!.balance).toBe(1100n)
-    const signer = await recoverPreconfirmationSigner({
-      chainId: 31337n,
-      rollup: ROLLUP,
-      sequence: BigInt(a.seq),
-      txHash: `0x${a.hash.toString(16).padStart(64, '0')}`,
-      l1Deadline: BigInt(a.l1Deadline),
-      signature: `0x${Buffer.from(a.signature).toString('hex')}`,
-    })
-    expect(signer).toBe(privateKeyToAccount(KEY).address)
+    expect(a.group).toMatchObject({ firstSeq: 1, count: 1, proof: [] })
+    expect(await verifyPreconfirmation({ signed: signedOf(a), sequencer: privateKeyToAccount(KEY).address })).toBe(true)
     expect(h.mempool.stats()).toEqual({ verifying: 0, parked: 0, sequencing: 0, pending: 0, accounts: 0 })
+  })
+
+  it('transactions committed together share one signed group; each answer proves its place in it', async () => {
+    const h = harness()
+    h.c.hold()
+    const sent = [0, 1, 2].flatMap((u) => [0n, 1n].map((n) => h.mempool.submit(h.transfer(u, BigInt(u + 1), n))))
+    await new Promise((r) => setImmediate(r))
+    h.c.release()
+    const done = await Promise.all(sent)
+    const withTxs = h.batches.filter((b) => b.txs.length > 0)
+    expect(withTxs.length).toBeLessThan(done.length) // some commits held several transactions
+    for (const a of done) {
+      const batch = withTxs.find((b) => b.txs.some((t) => t.seq === a.seq))!
+      expect(a.group.firstSeq).toBe(batch.txs[0]!.seq)
+      expect(a.group.count).toBe(batch.txs.length)
+      expect(await verifyPreconfirmation({ signed: signedOf(a), sequencer: privateKeyToAccount(KEY).address })).toBe(true)
+    }
+    // Members of a group carry the same signature and root, different proofs.
+    const big = done.filter((a) => a.group.count > 1)
+    expect(big.length).toBeGreaterThan(1)
+    const same = big.filter((a) => a.group.firstSeq === big[0]!.group.firstSeq)
+    expect(new Set(same.map((a) => Buffer.from(a.group.signature).toString('hex'))).size).toBe(1)
+    expect(new Set(same.map((a) => a.group.proof.map((p) => Buffer.from(p).toString('hex')).join()))).toHaveProperty('size', same.length)
   })
 
   it('refuses with a stable code and a message that says what is wrong', async () => {
@@ -227,7 +260,7 @@ describe('Mempool', () => {
     expect(y).toEqual(x)
     const later: AcceptedTx = await h.mempool.submit(signed)
     expect(later.seq).toBe(x.seq)
-    expect(Buffer.from(later.signature)).toEqual(Buffer.from(x.signature))
+    expect(later).toEqual(x)
     // Same content with another signature is not the same transaction.
     const forged = { ...signed, signature: { ...signed.signature, S: signed.signature.S + 1n } }
     expect((await refusal(h.mempool.submit(forged))).code).toBe('NONCE_TOO_LOW')

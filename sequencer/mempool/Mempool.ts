@@ -1,19 +1,19 @@
 import { applyDaTx, applyQueueEntry, txHash, type QueueEntry, type QueueOutcome, type SignedL2Tx, type Point } from '../../protocol/index.ts'
 import type { FeeConfig, LimitsConfig } from '../config/index.ts'
-import { verifyJob, type SignJob, type VerifyJob, type VerifyResult } from '../crypto/cryptoJobs.ts'
+import { verifyJob, type VerifyJob, type VerifyResult } from '../crypto/cryptoJobs.ts'
 import { SequencerError, TxRefusedError, UnavailableError } from '../errors/index.ts'
 import type { SequencerMetrics } from '../metrics/sequencerMetrics.ts'
 import type { Journal } from '../store/Journal.ts'
 import { queueEntryToJson, type QueueOrigin } from '../store/queueCodec.ts'
+import type { GroupProof } from '../store/rows.ts'
 import { encodeSignedTx } from '../store/txCodec.ts'
 import type { AccountView } from '../state/AccountView.ts'
 import { checkL2Tx, checkSender, type Refusal } from '../state/checkL2Tx.ts'
 import { hashToBytes } from './hashBytes.ts'
 
-/** The two crypto steps the mempool hands to worker threads (see `CryptoPool`). */
+/** The crypto step the mempool hands to worker threads (see `CryptoPool`). */
 export interface CryptoService {
   verify(job: VerifyJob): Promise<VerifyResult>
-  sign(job: SignJob): Promise<Uint8Array>
 }
 
 /** An accepted transaction: durable at `seq`, with its signed preconfirmation. */
@@ -23,14 +23,26 @@ export interface AcceptedTx {
   acceptedMs: number
   /** Unix seconds. */
   l1Deadline: number
-  /** Preconfirmation signature, 65 bytes. */
-  signature: Uint8Array
+  /** The signed group it belongs to and its Merkle proof. */
+  group: GroupProof
 }
 
-/** A durable transaction found by hash (its signature may not be written yet). */
-export interface StoredAccepted extends Omit<AcceptedTx, 'signature'> {
+/** A durable transaction found by hash, with its preconfirmation. */
+export interface StoredAccepted {
   signed: SignedL2Tx
-  signature: Uint8Array | null
+  accepted: AcceptedTx
+}
+
+/**
+ * Where the time of answered transactions went, summed over them (monotonic clock, ms):
+ * from receipt to admission (verification, waiting for a worker or for a lower nonce) and from
+ * admission to the answer (waiting for the commit in flight, the commit and its fsync, the
+ * group signature, thread hops). Divide by `answered` for means.
+ */
+export interface MempoolTiming {
+  answered: number
+  toAdmissionMs: number
+  toAnswerMs: number
 }
 
 /** How many transactions are in each stage right now. */
@@ -39,7 +51,7 @@ export interface MempoolStats {
   verifying: number
   /** Verified, waiting for a lower nonce of the same account. */
   parked: number
-  /** Sequenced, waiting for durability and the preconfirmation signature. */
+  /** Sequenced, waiting for durability and the group's signature. */
   sequencing: number
   /** All of the above. */
   pending: number
@@ -53,13 +65,14 @@ interface Entry {
   nonce: bigint
   publicKey: Point
   receivedMs: number
+  /** `performance.now()` at receipt and at admission, for {@link MempoolTiming}. */
+  receivedAt: number
+  admittedAt?: number
   stage: 'verifying' | 'parked' | 'sequencing' | 'done'
   hash?: bigint
   seq?: number
   acceptedMs?: number
   l1Deadline?: number
-  signature?: Uint8Array
-  durable?: boolean
   timer?: NodeJS.Timeout
   resolve: (a: AcceptedTx) => void
   reject: (e: Error) => void
@@ -82,9 +95,9 @@ interface Lane {
  * (encoding, sender, key, fee minimum, nonce window, per-account and total limits), then
  * hashing and signature verification in a worker thread, then admission: the full protocol
  * check against the pending state *after every transaction accepted before it*, a global
- * sequence number, the state change, a durable append (group commit) and the preconfirmation
- * signature (in a worker, at the same time as the commit). The call resolves only when the
- * transaction is durable and signed.
+ * sequence number, the state change and a durable append (group commit); once the commit is
+ * durable, the writer thread signs the Merkle root of its group of transactions. The call
+ * resolves only when the transaction is durable and its group signed.
  *
  * A transaction up to `maxNonceGap` above its account's next nonce waits (`parked`) up to
  * `parkTimeoutMs` for the ones before it, so that a wallet may send a few at once over
@@ -95,7 +108,7 @@ interface Lane {
  * @example
  * ```ts
  * const mempool = new Mempool({ view, crypto: pool, journal, limits, fees, preconfDeadlineSeconds: 3600, nextSeq: 1, queueLength: 0, lookup })
- * const accepted = await mempool.submit(signed) // { seq, hash, l1Deadline, signature, ... }
+ * const accepted = await mempool.submit(signed) // { seq, hash, l1Deadline, group: { firstSeq, count, root, signature, proof } }
  * ```
  */
 export class Mempool {
@@ -116,6 +129,7 @@ export class Mempool {
   private readonly lanes = new Map<bigint, Lane>()
   private readonly inFlightByHash = new Map<bigint, Entry>()
   private readonly counts = { verifying: 0, parked: 0, sequencing: 0, pending: 0 }
+  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0 }
   private nextSeqValue: number
   private queueLengthValue: number
   private stoppedWith: SequencerError | undefined
@@ -136,7 +150,7 @@ export class Mempool {
     nextSeq: number
     /** L1 queue entries already applied. */
     queueLength: number
-    /** A durable accepted transaction by hash (the store). */
+    /** A durable accepted transaction by hash, with its preconfirmation (the store). */
     lookup: (hash: bigint) => StoredAccepted | undefined
     now?: () => number
     metrics?: SequencerMetrics
@@ -224,7 +238,7 @@ export class Mempool {
 
     let entry!: Entry
     const promise = new Promise<AcceptedTx>((resolve, reject) => {
-      entry = { signed, from: tx.from, nonce: tx.nonce, publicKey: account.publicKey, receivedMs, stage: 'verifying', resolve, reject }
+      entry = { signed, from: tx.from, nonce: tx.nonce, publicKey: account.publicKey, receivedMs, receivedAt: performance.now(), stage: 'verifying', resolve, reject }
     })
     entry.done = promise
     promise.catch(() => {}) // answered through the returned promise
@@ -344,33 +358,22 @@ export class Mempool {
     const seq = this.nextSeqValue++
     const acceptedMs = this.now()
     const l1Deadline = Math.floor(acceptedMs / 1000) + this.deadlineSeconds
-    Object.assign(entry, { stage: 'sequencing', seq, acceptedMs, l1Deadline })
+    Object.assign(entry, { stage: 'sequencing', seq, acceptedMs, l1Deadline, admittedAt: performance.now() })
     this.counts.verifying--
     this.counts.sequencing++
     this.lanes.get(entry.from)!.reserved.delete(entry.nonce)
     const hash = entry.hash!
     this.inFlightByHash.set(hash, entry)
     try {
-      this.journal.appendTx({ seq, hash: hashToBytes(hash), body: encodeSignedTx(entry.signed), acceptedMs, l1Deadline, signature: null })
+      this.journal.appendTx({ seq, hash: hashToBytes(hash), body: encodeSignedTx(entry.signed), acceptedMs, l1Deadline })
     } catch (e) {
       this.critical(e as Error)
       this.finish(entry, this.unavailable())
       return false
     }
     this.onAdmitted?.(seq, hash)
-    this.crypto.sign([BigInt(seq), hash, BigInt(l1Deadline)]).then(
-      (signature) => {
-        this.journal.setSignature(seq, signature)
-        entry.signature = signature
-        this.complete(entry)
-      },
-      (e: Error) => this.finish(entry, new UnavailableError(`the preconfirmation could not be signed (${e.message}); resend the same transaction to get it`)),
-    )
     this.journal.waitTx(seq).then(
-      () => {
-        entry.durable = true
-        this.complete(entry)
-      },
+      (group) => this.complete(entry, group),
       (e: Error) => {
         this.critical(e)
         this.finish(entry, this.unavailable())
@@ -379,11 +382,16 @@ export class Mempool {
     return true
   }
 
-  private complete(entry: Entry): void {
-    if (!entry.durable || !entry.signature || entry.stage === 'done') return
+  /** Durable and its group signed: answers the transaction. */
+  private complete(entry: Entry, group: GroupProof): void {
+    if (entry.stage === 'done') return
     this.metrics?.txAccepted.inc()
     this.metrics?.preconfSeconds.observe((this.now() - entry.receivedMs) / 1000)
-    const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, signature: entry.signature }
+    const at = performance.now()
+    this.timing.answered++
+    this.timing.toAdmissionMs += entry.admittedAt! - entry.receivedAt
+    this.timing.toAnswerMs += at - entry.admittedAt!
+    const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, group }
     this.finish(entry, accepted)
     this.onPreconfirmed?.(accepted)
   }
@@ -414,20 +422,15 @@ export class Mempool {
   }
 
   /** A nonce below the account's: the same transaction again answers as before. */
-  private async resend(signed: SignedL2Tx, expected: bigint): Promise<AcceptedTx> {
+  private resend(signed: SignedL2Tx, expected: bigint): Promise<AcceptedTx> {
     const tooLow = (): TxRefusedError =>
       this.refused('NONCE_TOO_LOW', `nonce too low: account nonce is ${expected}, transaction has ${signed.tx.nonce}`, { accountNonce: `0x${expected.toString(16)}` })
     const hash = txHash({ tx: signed.tx, domain: this.domain })
     const inFlight = this.inFlightByHash.get(hash)
     if (inFlight?.done && sameSignature(inFlight.signed, signed)) return this.timed(inFlight.done)
     const stored = this.lookup(hash)
-    if (!stored || !sameSignature(stored.signed, signed)) throw tooLow()
-    let signature = stored.signature
-    if (!signature) {
-      signature = await this.crypto.sign([BigInt(stored.seq), hash, BigInt(stored.l1Deadline)])
-      this.journal.setSignature(stored.seq, signature)
-    }
-    return { seq: stored.seq, hash, acceptedMs: stored.acceptedMs, l1Deadline: stored.l1Deadline, signature }
+    if (!stored || !sameSignature(stored.signed, signed)) return Promise.reject(tooLow())
+    return Promise.resolve(stored.accepted)
   }
 
   private refuse(r: Refusal): TxRefusedError {

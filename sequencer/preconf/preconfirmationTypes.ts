@@ -1,17 +1,17 @@
 import { EIP712_NAME, EIP712_VERSION } from '../../protocol/index.ts'
+export { MAX_PRECONFIRMATION_GROUP, PRECONFIRMATION_GROUP_TYPE_STRING, PRECONFIRMATION_TYPE_STRING } from './preconfirmationConstants.ts'
 
 /**
- * EIP-712 types of a preconfirmation. The domain is the protocol's (`name` =
- * `EIP712_NAME`, `version` = `EIP712_VERSION`, the L1 `chainId` and the rollup contract as
- * `verifyingContract`), so a preconfirmation names its chain and deployment; the message
- * names the transaction's global sequence number, its hash (the Poseidon hash the user
- * signed, as 32 bytes big-endian) and the L1 timestamp (seconds) by which the batch holding
- * it will be committed.
+ * EIP-712 types of one preconfirmation, the leaf of a signed group: the transaction's global
+ * sequence number, its hash (the Poseidon hash the user signed, 32 bytes big-endian) and the
+ * L1 timestamp (seconds) by which the batch holding it will be committed. A leaf is the
+ * EIP-712 struct hash of this type ({@link preconfirmationLeaf}); the sequencer signs the
+ * Merkle root of a group of leaves ({@link PRECONFIRMATION_GROUP_TYPES}).
  *
  * @example
  * ```ts
- * import { hashTypedData } from 'viem'
- * hashTypedData({ domain, types: PRECONFIRMATION_TYPES, primaryType: 'Preconfirmation', message })
+ * import { hashStruct } from 'viem'
+ * hashStruct({ types: PRECONFIRMATION_TYPES, primaryType: 'Preconfirmation', data: { sequence, txHash, l1Deadline } }) // the leaf
  * ```
  */
 export const PRECONFIRMATION_TYPES = {
@@ -23,17 +23,24 @@ export const PRECONFIRMATION_TYPES = {
 } as const
 
 /**
- * The EIP-712 type string of a preconfirmation, as Solidity hashes it for its type hash:
- * `keccak256(bytes(PRECONFIRMATION_TYPE_STRING))`.
+ * EIP-712 types of what the sequencer signs: one group commit, the transactions with sequence
+ * numbers `firstSequence .. firstSequence + count - 1`, by the Merkle root of their leaves
+ * (positional, zero-padded to a power of two; see {@link preconfirmationTree}).
  *
  * @example
  * ```ts
- * keccak256(toBytes(PRECONFIRMATION_TYPE_STRING)) // the PRECONFIRMATION_TYPEHASH a contract declares
+ * hashTypedData({ domain, types: PRECONFIRMATION_GROUP_TYPES, primaryType: 'PreconfirmationGroup', message: { firstSequence, count, root } })
  * ```
  */
-export const PRECONFIRMATION_TYPE_STRING = 'Preconfirmation(uint64 sequence,bytes32 txHash,uint64 l1Deadline)'
+export const PRECONFIRMATION_GROUP_TYPES = {
+  PreconfirmationGroup: [
+    { name: 'firstSequence', type: 'uint64' },
+    { name: 'count', type: 'uint64' },
+    { name: 'root', type: 'bytes32' },
+  ],
+} as const
 
-/** A preconfirmation's content: what the sequencer promises. */
+/** A preconfirmation's content: what the sequencer promises about one transaction. */
 export interface Preconfirmation {
   /** L1 chain id (EIP-712 domain). */
   chainId: bigint
@@ -47,8 +54,29 @@ export interface Preconfirmation {
   l1Deadline: bigint
 }
 
-/** A preconfirmation with the sequencer's signature (65 bytes, `r ‖ s ‖ v`, v = 27 or 28). */
+/** What the sequencer signs: a group of consecutive preconfirmations by their Merkle root. */
+export interface PreconfirmationGroup {
+  chainId: bigint
+  rollup: `0x${string}`
+  /** Sequence number of the group's first transaction (leaf 0). */
+  firstSequence: bigint
+  /** Number of transactions in the group (1 to {@link MAX_PRECONFIRMATION_GROUP}). */
+  count: bigint
+  /** Merkle root of the group's leaves, 32 bytes. */
+  root: `0x${string}`
+}
+
+/**
+ * A preconfirmation as the sequencer answers it: the promise, the group it was signed in, the
+ * Merkle proof from its leaf (at position `sequence - firstSequence`) to the group's `root`,
+ * and the sequencer's signature over the group (65 bytes, `r ‖ s ‖ v`, v = 27 or 28).
+ */
 export interface SignedPreconfirmation extends Preconfirmation {
+  firstSequence: bigint
+  count: bigint
+  root: `0x${string}`
+  /** Sibling hashes from the leaf up, `ceil(log2(count))` of them (none for a group of one). */
+  proof: `0x${string}`[]
   signature: `0x${string}`
 }
 
@@ -66,19 +94,19 @@ export function preconfirmationDomain(params: { chainId: bigint; rollup: `0x${st
 }
 
 /**
- * The full EIP-712 typed data of a preconfirmation, ready for viem's `hashTypedData`,
+ * The full EIP-712 typed data of a signed group, ready for viem's `hashTypedData`,
  * `signTypedData`, `verifyTypedData` or a wallet's `eth_signTypedData_v4`.
  *
  * @example
  * ```ts
- * const ok = await verifyTypedData({ address: sequencer, ...preconfirmationTypedData(p), signature })
+ * const ok = await verifyTypedData({ address: sequencer, ...preconfirmationGroupTypedData(group), signature })
  * ```
  */
-export function preconfirmationTypedData(p: Preconfirmation) {
+export function preconfirmationGroupTypedData(g: PreconfirmationGroup) {
   return {
-    domain: preconfirmationDomain(p),
-    types: PRECONFIRMATION_TYPES,
-    primaryType: 'Preconfirmation' as const,
-    message: { sequence: p.sequence, txHash: p.txHash, l1Deadline: p.l1Deadline },
+    domain: preconfirmationDomain(g),
+    types: PRECONFIRMATION_GROUP_TYPES,
+    primaryType: 'PreconfirmationGroup' as const,
+    message: { firstSequence: g.firstSequence, count: g.count, root: g.root },
   }
 }

@@ -1,9 +1,12 @@
 import { recoverTypedDataAddress } from 'viem'
-import { preconfirmationTypedData, type SignedPreconfirmation } from './preconfirmationTypes.ts'
+import { hexToBytes, preconfirmationLeaf } from './preconfirmationHash.ts'
+import { preconfirmationRootFromProof } from './preconfirmationTree.ts'
+import { MAX_PRECONFIRMATION_GROUP, preconfirmationGroupTypedData, type SignedPreconfirmation } from './preconfirmationTypes.ts'
 
 /**
- * The address that signed a preconfirmation (viem's EIP-712 recovery), or undefined when
- * the signature is malformed.
+ * The address that signed a preconfirmation's group (viem's EIP-712 recovery), or undefined
+ * when the preconfirmation is malformed: its leaf and Merkle proof do not lead to its `root`
+ * (wrong position, wrong proof length, changed field), or the signature does not parse.
  *
  * @example
  * ```ts
@@ -12,16 +15,28 @@ import { preconfirmationTypedData, type SignedPreconfirmation } from './preconfi
  */
 export async function recoverPreconfirmationSigner(signed: SignedPreconfirmation): Promise<`0x${string}` | undefined> {
   try {
-    return await recoverTypedDataAddress({ ...preconfirmationTypedData(signed), signature: signed.signature })
+    const { sequence, firstSequence, count } = signed
+    if (count < 1n || count > BigInt(MAX_PRECONFIRMATION_GROUP) || sequence < firstSequence || sequence - firstSequence >= count) return undefined
+    const root = preconfirmationRootFromProof({
+      leaf: preconfirmationLeaf(signed),
+      index: Number(sequence - firstSequence),
+      count: Number(count),
+      proof: signed.proof.map((p) => hexToBytes(p, 32)),
+    })
+    if (!root || Buffer.compare(Buffer.from(root), Buffer.from(hexToBytes(signed.root, 32))) !== 0) return undefined
+    return await recoverTypedDataAddress({ ...preconfirmationGroupTypedData(signed), signature: signed.signature })
   } catch {
     return undefined
   }
 }
 
 /**
- * True when `signed` carries a valid signature by `sequencer` over exactly its content
- * (chain, rollup, sequence number, transaction hash and deadline). What a wallet, the SDK or
- * a slashing claim checks before relying on a preconfirmation.
+ * True when `signed` is a valid promise by `sequencer` for exactly its content (chain, rollup,
+ * sequence number, transaction hash and deadline): its leaf sits at position
+ * `sequence - firstSequence` of the group whose Merkle root the sequencer signed (EIP-712
+ * `PreconfirmationGroup`). What a wallet, the SDK or a slashing claim checks before relying
+ * on a preconfirmation. Clients verifying many may check each group's signature once and only
+ * the Merkle proof of the others (same `root`, `firstSequence`, `count` and `signature`).
  *
  * @example
  * ```ts

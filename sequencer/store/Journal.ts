@@ -1,5 +1,6 @@
 import { StoreError } from '../errors/index.ts'
-import type { BlockRow, QueueRow, SignatureRow, TxRow, WriteBatch } from './rows.ts'
+import { MAX_PRECONFIRMATION_GROUP, preconfirmationProof } from '../preconf/index.ts'
+import type { BlockRow, CommitResult, GroupProof, QueueRow, SignatureRow, TxRow, WriteBatch } from './rows.ts'
 
 /** Where the durable log stands after a commit. */
 export interface DurableHeads {
@@ -11,32 +12,40 @@ export interface DurableHeads {
   block: number
 }
 
-/** What the journal needs from the writer thread. */
+/** What the journal needs from the writer thread: a durable commit, then its group signed. */
 export interface BatchSink {
-  write(batch: WriteBatch): Promise<number>
+  write(batch: WriteBatch): Promise<CommitResult>
 }
 
 /** Figures of the group commits so far. */
 export interface JournalStats {
   commits: number
+  /** Commits that held transactions (each one signed group). */
+  groups: number
   rows: number
   commitMs: number
+  /** Time spent on group trees and signatures after the commits (ms). */
+  signMs: number
   maxGroup: number
   /** Longest commit so far (ms). */
   maxCommitMs: number
 }
 
-const MAX_TXS_PER_COMMIT = 4096
+const MAX_TXS_PER_COMMIT = MAX_PRECONFIRMATION_GROUP
 const SIGNATURE_DELAY_MS = 50
 
 /**
- * Group commit. Appended rows collect in memory; while one commit is being written, the
- * next group gathers, and it goes out as one SQLite transaction as soon as the previous one
- * is durable. So a commit (and its fsync) is shared by every transaction that arrived during
- * the one before: durability costs one fsync per group, not per transaction, and the group
- * grows with the load. Transactions, queue entries and blocks are urgent (someone waits for
- * them); preconfirmation signatures are not (they are deterministic and recomputed at start
- * if a crash lost them) and ride along, or go out after 50 ms.
+ * Group commit, with one preconfirmation signature per group. Appended rows collect in
+ * memory; while one commit is being written, the next group gathers, and it goes out as one
+ * SQLite transaction as soon as the previous one is durable and signed. So a commit (its
+ * fsync) and a signature are shared by every transaction that arrived during the one before:
+ * durability and signing cost one fsync and one signature per group, not per transaction,
+ * and the group grows with the load (at most 1,024 transactions). The transactions of a
+ * commit form one group: the writer thread writes the group's boundaries with them, and once
+ * they are durable signs the Merkle root of their preconfirmation leaves. Transactions, queue
+ * entries and blocks are urgent (someone waits for them); group signatures are not (they are
+ * deterministic and recomputed at start if a crash lost them) and ride along with the next
+ * commit, or go out after 50 ms.
  *
  * Commits are written in order, so when transaction `n` is durable every earlier row is too.
  * A failed commit is critical: every waiter is rejected and the journal refuses new rows.
@@ -45,7 +54,7 @@ const SIGNATURE_DELAY_MS = 50
  * ```ts
  * const journal = new Journal({ sink: writer, heads: { seq: 0, queue: 0, block: 0 } })
  * journal.appendTx(row)
- * await journal.waitTx(row.seq) // durable
+ * const { firstSeq, count, signature, proof } = await journal.waitTx(row.seq) // durable and signed
  * ```
  */
 export class Journal {
@@ -57,14 +66,16 @@ export class Journal {
   private inFlight = false
   private scheduled = false
   private sigTimer: NodeJS.Timeout | undefined
-  private readonly txWaiters: { seq: number; resolve: () => void; reject: (e: Error) => void }[] = []
+  private readonly txWaiters: { seq: number; resolve: (p: GroupProof) => void; reject: (e: Error) => void }[] = []
+  /** Signatures of durable groups not yet written, by first sequence number. */
+  private readonly unwritten = new Map<number, Uint8Array>()
   private readonly queueWaiters: { length: number; resolve: () => void; reject: (e: Error) => void }[] = []
   private readonly listeners: ((heads: DurableHeads, committed: WriteBatch) => void)[] = []
   private failure: StoreError | undefined
   private idleWaiters: (() => void)[] = []
   /** Durable heads after the last commit. */
   readonly durable: DurableHeads
-  readonly stats: JournalStats = { commits: 0, rows: 0, commitMs: 0, maxGroup: 0, maxCommitMs: 0 }
+  readonly stats: JournalStats = { commits: 0, groups: 0, rows: 0, commitMs: 0, signMs: 0, maxGroup: 0, maxCommitMs: 0 }
 
   constructor(params: { sink: BatchSink; heads: DurableHeads }) {
     this.sink = params.sink
@@ -82,16 +93,9 @@ export class Journal {
     this.schedule()
   }
 
-  /** Records the preconfirmation signature of transaction `seq` (in its row if not yet sent). */
-  setSignature(seq: number, signature: Uint8Array): void {
-    if (this.failure) return
-    const first = this.txs[0]?.seq
-    if (first !== undefined && seq >= first && seq - first < this.txs.length) {
-      this.txs[seq - first]!.signature = signature
-      return
-    }
-    this.signatures.push({ seq, signature })
-    if (!this.sigTimer && !this.scheduled && !this.inFlight) this.sigTimer = setTimeout(() => this.flush(true), SIGNATURE_DELAY_MS)
+  /** The signature of the durable group starting at `firstSeq` while it is not yet written (else undefined: read the store). */
+  groupSignature(firstSeq: number): Uint8Array | undefined {
+    return this.unwritten.get(firstSeq)
   }
 
   appendQueue(row: QueueRow): void {
@@ -106,10 +110,14 @@ export class Journal {
     this.schedule()
   }
 
-  /** Resolves once transaction `seq` is durable. */
-  waitTx(seq: number): Promise<void> {
+  /**
+   * Resolves once the appended transaction `seq` is durable and its group signed, with the
+   * group and the transaction's Merkle proof. Only for transactions not yet durable (call it
+   * right after {@link appendTx}); durable ones are read from the store.
+   */
+  waitTx(seq: number): Promise<GroupProof> {
     if (this.failure) return Promise.reject(this.failure)
-    if (seq <= this.durable.seq) return Promise.resolve()
+    if (seq <= this.durable.seq) return Promise.reject(new RangeError(`transaction ${seq} is durable already: read its preconfirmation from the store`))
     return new Promise((resolve, reject) => this.txWaiters.push({ seq, resolve, reject }))
   }
 
@@ -182,20 +190,34 @@ export class Journal {
     const batch: WriteBatch = { txs, signatures: this.signatures.splice(0), queue, blocks }
     this.inFlight = true
     this.sink.write(batch).then(
-      (ms) => {
+      ({ ms, signMs, group }) => {
         this.inFlight = false
         const rows = batch.txs.length + batch.signatures.length + batch.queue.length + batch.blocks.length
         this.stats.commits++
         this.stats.rows += rows
         this.stats.commitMs += ms
+        this.stats.signMs += signMs
+        if (batch.txs.length > 0) this.stats.groups++
         this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
         this.stats.maxGroup = Math.max(this.stats.maxGroup, batch.txs.length)
         if (batch.txs.length > 0) this.durable.seq = batch.txs.at(-1)!.seq
         if (batch.queue.length > 0) this.durable.queue = batch.queue.at(-1)!.position + 1
         if (batch.blocks.length > 0) this.durable.block = batch.blocks.at(-1)!.number
+        for (const sig of batch.signatures) this.unwritten.delete(sig.firstSeq)
         let n = 0
         while (n < this.txWaiters.length && this.txWaiters[n]!.seq <= this.durable.seq) n++
-        for (const w of this.txWaiters.splice(0, n)) w.resolve()
+        const waiters = this.txWaiters.splice(0, n)
+        if (group && batch.txs.length > 0) {
+          const firstSeq = batch.txs[0]!.seq
+          const count = batch.txs.length
+          const root = group.levels.at(-1)![0]!
+          this.signatures.push({ firstSeq, signature: group.signature })
+          this.unwritten.set(firstSeq, group.signature)
+          for (const w of waiters) w.resolve({ firstSeq, count, root, signature: group.signature, proof: preconfirmationProof({ levels: group.levels, index: w.seq - firstSeq }) })
+        } else {
+          const e = new StoreError({ code: 'STORE_WRITE_FAILED', message: 'a commit of transactions came back without its signed group' })
+          for (const w of waiters) w.reject(e)
+        }
         let m = 0
         while (m < this.queueWaiters.length && this.queueWaiters[m]!.length <= this.durable.queue) m++
         for (const w of this.queueWaiters.splice(0, m)) w.resolve()

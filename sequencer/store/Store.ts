@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { SignedL2Tx } from '../../protocol/index.ts'
 import type { SynchronousLevel } from '../config/index.ts'
 import { StoreError } from '../errors/index.ts'
-import type { BlockRow, QueueRow, TxRow } from './rows.ts'
+import type { BlockRow, GroupRow, QueueRow, TxRow } from './rows.ts'
 import { migrate } from './schema.ts'
 import { decodeSignedTx } from './txCodec.ts'
 import { openDatabase } from './openDatabase.ts'
@@ -23,7 +23,6 @@ export interface StoredTx {
   signed: SignedL2Tx
   acceptedMs: number
   l1Deadline: number
-  signature: Uint8Array | null
 }
 
 /** One step of the log, in order. */
@@ -35,6 +34,10 @@ interface RawTx {
   body: Buffer
   accepted_ms: number
   l1_deadline: number
+}
+interface RawGroup {
+  first_seq: number
+  count: number
   signature: Buffer | null
 }
 interface RawBlock {
@@ -53,8 +56,8 @@ const toTx = (r: RawTx): StoredTx => ({
   signed: decodeSignedTx(r.body),
   acceptedMs: r.accepted_ms,
   l1Deadline: r.l1_deadline,
-  signature: r.signature,
 })
+const toGroup = (r: RawGroup): GroupRow => ({ firstSeq: r.first_seq, count: r.count, signature: r.signature })
 const toBlock = (r: RawBlock): BlockRow => ({
   number: r.number,
   hash: r.hash,
@@ -200,16 +203,38 @@ export class Store {
     while (qi < queue.length) yield { kind: 'queue', row: queue[qi++]! }
   }
 
-  /** Transactions whose preconfirmation signature was not written (a crash between the two commits). */
-  unsignedTxs(): StoredTx[] {
-    return (this.q.unsigned.all() as RawTx[]).map(toTx)
+  /** The group holding transaction `seq`, if it is durable. */
+  groupOf(seq: number): GroupRow | undefined {
+    const r = this.q.groupOf.get(seq) as RawGroup | undefined
+    return r && seq < r.first_seq + r.count ? toGroup(r) : undefined
   }
 
-  /** Writes signatures directly (at start, before the writer thread runs). */
-  writeSignatures(rows: { seq: number; signature: Uint8Array }[]): void {
-    const upd = this.db.prepare('UPDATE txs SET signature = ? WHERE seq = ? AND signature IS NULL')
+  /** What the leaves of a group are made of: its transactions' sequence numbers, hashes and deadlines. */
+  groupEntries(group: { firstSeq: number; count: number }): { sequence: number; txHash: Uint8Array; l1Deadline: number }[] {
+    return (this.q.leafRange.all(group.firstSeq, group.firstSeq + group.count - 1) as { seq: number; hash: Buffer; l1_deadline: number }[]).map((r) => ({ sequence: r.seq, txHash: r.hash, l1Deadline: r.l1_deadline }))
+  }
+
+  /** Groups whose signature was not written (a crash after their commit, before the next). */
+  unsignedGroups(): GroupRow[] {
+    return (this.q.unsignedGroups.all() as RawGroup[]).map(toGroup)
+  }
+
+  /**
+   * Checks that the groups cover transactions 1 to `head` exactly once, in order (throws a
+   * critical {@link StoreError} otherwise): every durable transaction has one signed promise.
+   */
+  checkGroups(head: number): void {
+    const { n, first, last, gaps } = this.q.groupTotals.get() as { n: number; first: number | null; last: number | null; gaps: number | null }
+    if (head === 0 ? n !== 0 : first !== 1 || last !== head || gaps !== 0) {
+      throw new StoreError({ code: 'STORE_CORRUPT', message: `the preconfirmation groups do not cover transactions 1..${head} exactly once: ${n} groups from ${first ?? '-'} to ${last ?? '-'}, ${gaps ?? 0} gaps or overlaps` })
+    }
+  }
+
+  /** Writes group signatures directly (at start, before the writer thread runs). */
+  writeGroupSignatures(rows: { firstSeq: number; signature: Uint8Array }[]): void {
+    const upd = this.db.prepare('UPDATE groups SET signature = ? WHERE first_seq = ? AND signature IS NULL')
     this.db.transaction(() => {
-      for (const r of rows) upd.run(r.signature, r.seq)
+      for (const r of rows) upd.run(r.signature, r.firstSeq)
     })()
   }
 
@@ -237,6 +262,11 @@ function prepare(db: Database.Database) {
     txAll: db.prepare('SELECT * FROM txs ORDER BY seq'),
     queueAll: db.prepare('SELECT * FROM queue ORDER BY position'),
     queueFrom: db.prepare('SELECT * FROM queue WHERE position >= ? ORDER BY position LIMIT ?'),
-    unsigned: db.prepare('SELECT * FROM txs WHERE signature IS NULL ORDER BY seq'),
+    groupOf: db.prepare('SELECT * FROM groups WHERE first_seq <= ? ORDER BY first_seq DESC LIMIT 1'),
+    leafRange: db.prepare('SELECT seq, hash, l1_deadline FROM txs WHERE seq BETWEEN ? AND ? ORDER BY seq'),
+    unsignedGroups: db.prepare('SELECT * FROM groups WHERE signature IS NULL ORDER BY first_seq'),
+    groupTotals: db.prepare(
+      'SELECT COUNT(*) AS n, MIN(first_seq) AS first, MAX(first_seq + count - 1) AS last, SUM(prev_end IS NOT NULL AND prev_end != first_seq) AS gaps FROM (SELECT first_seq, count, LAG(first_seq + count) OVER (ORDER BY first_seq) AS prev_end FROM groups)',
+    ),
   }
 }

@@ -1,27 +1,29 @@
 import type { Worker } from 'node:worker_threads'
 import type { SynchronousLevel } from '../config/index.ts'
 import { StoreError } from '../errors/index.ts'
+import { preconfirmationDomainSeparator } from '../preconf/index.ts'
 import { startWorker } from '../workers/startWorker.ts'
-import type { WriteBatch } from './rows.ts'
+import type { CommitResult, WriteBatch } from './rows.ts'
 
-type Reply = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; ms: number } | { type: 'error' | 'fatal'; id?: number; message: string }
+type Reply = { type: 'ready' } | { type: 'closed' } | ({ type: 'done'; id: number } & CommitResult) | { type: 'error' | 'fatal'; id?: number; message: string }
 
 /**
  * The main thread's handle on the writer thread (`storeWriterWorker.ts`): {@link write}
- * sends one group commit and resolves when it is durable (with the commit's duration), or
- * rejects with a critical {@link StoreError}. Commits complete in the order they were sent.
+ * sends one group commit and resolves when it is durable and its transactions' group is
+ * signed (with the commit's duration and the signed group), or rejects with a critical
+ * {@link StoreError}. Commits complete in the order they were sent.
  *
  * @example
  * ```ts
- * const writer = await StoreWriter.start({ path: config.dbPath, synchronous: 'FULL' })
- * await writer.write({ txs, signatures: [], queue: [], blocks: [] })
+ * const writer = await StoreWriter.start({ path: config.dbPath, synchronous: 'FULL', signer: { key, chainId: 31337n, rollup } })
+ * const { group } = await writer.write({ txs, signatures: [], queue: [], blocks: [] })
  * await writer.close()
  * ```
  */
 export class StoreWriter {
   private readonly worker: Worker
   private checkpointer: Worker | undefined
-  private readonly waiting = new Map<number, { resolve: (ms: number) => void; reject: (e: Error) => void }>()
+  private readonly waiting = new Map<number, { resolve: (r: CommitResult) => void; reject: (e: Error) => void }>()
   private nextId = 1
   private failure: StoreError | undefined
   private closed = false
@@ -30,16 +32,21 @@ export class StoreWriter {
     this.worker = worker
   }
 
-  /** Starts the writer thread on the store file and waits until its connection is open. */
-  static async start(params: { path: string; synchronous: SynchronousLevel }): Promise<StoreWriter> {
+  /**
+   * Starts the writer thread on the store file and waits until its connection is open;
+   * `signer` is the sequencer's key and the preconfirmation domain the groups are signed for.
+   */
+  static async start(params: { path: string; synchronous: SynchronousLevel; signer: { key: `0x${string}`; chainId: bigint; rollup: `0x${string}` } }): Promise<StoreWriter> {
+    const { path, synchronous } = params
     const ready = (w: Worker, what: string): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         w.once('message', (m: Reply) => (m.type === 'fatal' ? reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `${what} cannot open ${params.path}: ${m.message}` })) : resolve()))
         w.once('error', (e: Error) => reject(new StoreError({ code: 'STORE_WRITE_FAILED', message: `${what} failed to start: ${e.message}`, cause: e })))
       })
     // The writer and the checkpointer start side by side.
-    const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: params, name: 'store-writer' })
-    const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { ...params, intervalMs: 1000 }, name: 'store-checkpointer' })
+    const signer = { key: Uint8Array.from(Buffer.from(params.signer.key.slice(2), 'hex')), domainSeparator: preconfirmationDomainSeparator(params.signer) }
+    const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: { path, synchronous, signer }, name: 'store-writer' })
+    const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { path, synchronous, intervalMs: 1000 }, name: 'store-checkpointer' })
     try {
       await Promise.all([ready(worker, 'store writer'), ready(checkpointer, 'store checkpointer')])
     } catch (e) {
@@ -56,8 +63,8 @@ export class StoreWriter {
     return writer
   }
 
-  /** Writes `batch` in one transaction; resolves with the commit's duration in ms once durable. */
-  write(batch: WriteBatch): Promise<number> {
+  /** Writes `batch` in one transaction; resolves once durable and signed. */
+  write(batch: WriteBatch): Promise<CommitResult> {
     if (this.failure) return Promise.reject(this.failure)
     if (this.closed) return Promise.reject(new StoreError({ code: 'STORE_CLOSED', message: 'the store writer is closed' }))
     const id = this.nextId++
@@ -95,7 +102,7 @@ export class StoreWriter {
 
   private onReply(m: Reply): void {
     if (m.type === 'done') {
-      this.waiting.get(m.id)?.resolve(m.ms)
+      this.waiting.get(m.id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group })
       this.waiting.delete(m.id)
     } else if (m.type === 'error') {
       this.fail(`group commit failed: ${m.message}`)

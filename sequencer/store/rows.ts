@@ -8,14 +8,49 @@ export interface TxRow {
   acceptedMs: number
   /** L1 deadline of its preconfirmation (unix seconds). */
   l1Deadline: number
-  /** The preconfirmation signature (65 bytes), or null when it is written by a later commit. */
+}
+
+/**
+ * A group of transactions committed together (the `txs` of one {@link WriteBatch}): the
+ * sequencer signs their preconfirmations as one Merkle root. The row is written with its
+ * transactions, so a group's boundaries are durable before it is signed; the signature
+ * follows in a later commit ({@link SignatureRow}) and is recomputed at start if a crash lost it.
+ */
+export interface GroupRow {
+  firstSeq: number
+  count: number
+  /** 65 bytes, or null until written. */
   signature: Uint8Array | null
 }
 
-/** A preconfirmation signature for a transaction written by an earlier commit. */
+/** The signature of a group written by an earlier commit. */
 export interface SignatureRow {
-  seq: number
+  firstSeq: number
   signature: Uint8Array
+}
+
+/**
+ * What a transaction's preconfirmation needs beyond its own fields: the signed group it
+ * belongs to and the Merkle proof from its leaf to the group's root.
+ */
+export interface GroupProof {
+  firstSeq: number
+  count: number
+  root: Uint8Array
+  /** The sequencer's signature over the group, 65 bytes. */
+  signature: Uint8Array
+  /** Sibling hashes from the leaf up. */
+  proof: Uint8Array[]
+}
+
+/** What the writer thread answers for a commit: its duration and the signed group, if any. */
+export interface CommitResult {
+  /** Duration of the SQLite transaction (write + fsync), ms. */
+  ms: number
+  /** Duration of the Merkle tree and the signature, ms. */
+  signMs: number
+  /** The group of the commit's transactions (null when it had none). */
+  group: { signature: Uint8Array; levels: Uint8Array[][] } | null
 }
 
 /** An L1 queue entry applied to the pending state after transaction `afterSeq`. */
@@ -52,7 +87,7 @@ export interface BatchRow {
   record: string
 }
 
-/** What one group commit writes, in one SQLite transaction. */
+/** What one group commit writes, in one SQLite transaction (its `txs` form one signed group). */
 export interface WriteBatch {
   txs: TxRow[]
   signatures: SignatureRow[]

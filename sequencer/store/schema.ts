@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 
 /** Version of the store's schema (SQLite `user_version`). */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /**
  * The store's tables. One ordered log: transactions by their global sequence number, and
@@ -9,7 +9,9 @@ export const SCHEMA_VERSION = 2
  * transaction with that number; 0 before any). Blocks name ranges of sequence numbers.
  * Version 2 adds `batches`: the batches the batcher sealed, one row each (its chunks as JSON
  * in `record`), written before the commit is sent so that a restart never builds a batch
- * number twice.
+ * number twice. Version 3 adds `groups`: the transactions of one group commit, whose
+ * preconfirmations are signed as one Merkle root (the signature is NULL until a later commit
+ * writes it), and drops the per-transaction signature of `txs`.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -21,11 +23,15 @@ CREATE TABLE IF NOT EXISTS txs (
   hash BLOB NOT NULL,
   body BLOB NOT NULL,
   accepted_ms INTEGER NOT NULL,
-  l1_deadline INTEGER NOT NULL,
-  signature BLOB
+  l1_deadline INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_hash ON txs(hash);
-CREATE INDEX IF NOT EXISTS txs_unsigned ON txs(seq) WHERE signature IS NULL;
+CREATE TABLE IF NOT EXISTS groups (
+  first_seq INTEGER PRIMARY KEY,
+  count INTEGER NOT NULL,
+  signature BLOB
+);
+CREATE INDEX IF NOT EXISTS groups_unsigned ON groups(first_seq) WHERE signature IS NULL;
 CREATE TABLE IF NOT EXISTS queue (
   position INTEGER PRIMARY KEY,
   after_seq INTEGER NOT NULL,
@@ -56,8 +62,11 @@ CREATE INDEX IF NOT EXISTS batches_by_queue_start ON batches(queue_start);
 `
 
 /**
- * Creates the tables of a new store, or checks that an existing one has this schema version;
- * a version 1 store gets the `batches` table (every statement is `IF NOT EXISTS`).
+ * Creates the tables of a new store, or checks that an existing one has this schema version.
+ * An older store is upgraded: version 1 gets the `batches` table (every statement is `IF NOT
+ * EXISTS`); versions 1 and 2 (one preconfirmation signature per transaction) get `groups`,
+ * where each of their transactions becomes a group of one, signed again at start, and the
+ * per-transaction signature column goes.
  *
  * @example
  * ```ts
@@ -67,6 +76,12 @@ CREATE INDEX IF NOT EXISTS batches_by_queue_start ON batches(queue_start);
 export function migrate(db: Database): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > SCHEMA_VERSION) throw new Error(`store schema version ${version} is newer than this sequencer's (${SCHEMA_VERSION})`)
-  db.exec(SCHEMA_SQL)
-  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  db.transaction(() => {
+    if (version === 1 || version === 2) {
+      db.exec('DROP INDEX IF EXISTS txs_unsigned; ALTER TABLE txs DROP COLUMN signature')
+      db.exec(SCHEMA_SQL)
+      db.exec('INSERT INTO groups (first_seq, count, signature) SELECT seq, 1, NULL FROM txs')
+    } else db.exec(SCHEMA_SQL)
+    if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  })()
 }

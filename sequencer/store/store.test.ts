@@ -1,15 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { privateKeyToAddress } from 'viem/accounts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { QUEUE_KIND, TX_TYPE, type SignedL2Tx } from '../../protocol/index.ts'
 import { StoreError } from '../errors/index.ts'
+import { signPreconfirmationGroup, verifyPreconfirmation, type SignedPreconfirmation } from '../preconf/index.ts'
+import { batchWriter } from './batchWriter.ts'
 import { Journal } from './Journal.ts'
+import { openDatabase } from './openDatabase.ts'
 import { queueEntryFromJson, queueEntryToJson } from './queueCodec.ts'
-import type { TxRow, WriteBatch } from './rows.ts'
+import type { CommitResult, GroupProof, TxRow, WriteBatch } from './rows.ts'
 import { Store, type StoreDeployment } from './Store.ts'
 import { StoreWriter } from './StoreWriter.ts'
+import { resignGroups, storedPreconfirmation } from './storedPreconfirmation.ts'
 import { decodeSignedTx, encodeSignedTx } from './txCodec.ts'
+
+const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const
+const signer = { key: KEY, chainId: 31337n, rollup: '0x5fbdb2315678afecb367f032d93f642f64180aa3' } as const
 
 const deployment: StoreDeployment = { chainId: 31337n, rollupAddress: '0x5fbdb2315678afecb367f032d93f642f64180aa3', depth: 8, genesisRoot: 42n }
 const dirs: string[] = []
@@ -26,14 +35,27 @@ const signedTx = (i: number): SignedL2Tx => ({
   tx: { type: TX_TYPE.TRANSFER, from: BigInt(1 + i), to: 2n, amount: BigInt(1000 + i), fee: 3n, nonce: BigInt(i) },
   signature: { R8: { x: BigInt(i) * 7n + 1n, y: (1n << 253n) + BigInt(i) }, S: 12345n + BigInt(i) },
 })
-const row = (seq: number, signature: Uint8Array | null = null): TxRow => ({
+const row = (seq: number): TxRow => ({
   seq,
   hash: Buffer.alloc(32, seq),
   body: encodeSignedTx(signedTx(seq)),
   acceptedMs: 1_700_000_000_000 + seq,
   l1Deadline: 1_700_003_600 + seq,
-  signature,
 })
+const hex = (b: Uint8Array): `0x${string}` => `0x${Buffer.from(b).toString('hex')}`
+const signedOf = (r: TxRow, g: GroupProof): SignedPreconfirmation => ({
+  ...signer,
+  sequence: BigInt(r.seq),
+  txHash: hex(r.hash),
+  l1Deadline: BigInt(r.l1Deadline),
+  firstSequence: BigInt(g.firstSeq),
+  count: BigInt(g.count),
+  root: hex(g.root),
+  proof: g.proof.map(hex),
+  signature: hex(g.signature),
+})
+const SEQUENCER = privateKeyToAddress(KEY)
+const norm = (g: GroupProof | undefined) => g && { ...g, root: hex(g.root), signature: hex(g.signature), proof: g.proof.map(hex) }
 
 describe('txCodec', () => {
   it('round-trips every transaction type at the field limits', () => {
@@ -68,15 +90,25 @@ describe('Store', () => {
     const path = tempDb()
     const store = Store.open({ path, synchronous: 'FULL', deployment, genesisTimestamp: 1000 })
     expect(store.latestBlock()).toMatchObject({ number: 0, firstSeq: 1, txCount: 0, timestamp: 1000 })
-    const writer = await StoreWriter.start({ path, synchronous: 'FULL' })
+    const writer = await StoreWriter.start({ path, synchronous: 'FULL', signer })
     const journal = new Journal({ sink: writer, heads: { seq: 0, queue: 0, block: 0 } })
     const deposit = { kind: QUEUE_KIND.DEPOSIT, sender: 0x1234n, toIndex: 0n, tokenId: 0n, amount: 10n, publicKey: { x: 1n, y: 2n } } as const
     journal.appendQueue({ position: 0, afterSeq: 0, entry: queueEntryToJson(deposit) })
-    for (let seq = 1; seq <= 100; seq++) journal.appendTx(row(seq, seq % 2 ? Buffer.alloc(65, 9) : null))
+    const waits: Promise<GroupProof>[] = []
+    for (let seq = 1; seq <= 100; seq++) {
+      journal.appendTx(row(seq))
+      waits.push(journal.waitTx(seq))
+      if (seq === 1) await new Promise((r) => setImmediate(r)) // 1 goes out alone, 2..100 gather meanwhile
+    }
     journal.appendQueue({ position: 1, afterSeq: 100, entry: queueEntryToJson({ ...deposit, amount: 11n }) })
-    journal.setSignature(2, Buffer.alloc(65, 8)) // still buffered: goes into its row
-    await journal.waitTx(100)
-    journal.setSignature(4, Buffer.alloc(65, 7)) // already written: an update in a later commit
+    const proofs = await Promise.all(waits)
+    // Every answer is a valid promise by the sequencer, in the group of its commit.
+    for (let seq = 1; seq <= 100; seq++) expect(await verifyPreconfirmation({ signed: signedOf(row(seq), proofs[seq - 1]!), sequencer: SEQUENCER })).toBe(true)
+    expect(proofs[0]).toMatchObject({ firstSeq: 1, count: 1 })
+    expect(proofs[1]).toMatchObject({ firstSeq: 2, count: 99 })
+    expect(proofs[1]!.proof).toHaveLength(7)
+    expect(journal.groupSignature(2)).toEqual(proofs[1]!.signature) // signed, not yet written
+    await expect(journal.waitTx(5)).rejects.toThrow('durable already')
     journal.appendBlock({ number: 1, hash: Buffer.alloc(32, 1), parentHash: Buffer.alloc(32), timestamp: 1001, firstSeq: 1, txCount: 100, txRoot: Buffer.alloc(32, 3) })
     await journal.settle()
     expect(journal.stats.commits).toBeGreaterThanOrEqual(1)
@@ -87,9 +119,12 @@ describe('Store', () => {
     expect(store.queueLength()).toBe(2)
     expect(store.txBySeq(7)!.signed).toEqual(signedTx(7))
     expect(store.txByHash(Buffer.alloc(32, 9))!.seq).toBe(9)
-    expect(Buffer.from(store.txBySeq(2)!.signature!)).toEqual(Buffer.alloc(65, 8))
-    expect(Buffer.from(store.txBySeq(4)!.signature!)).toEqual(Buffer.alloc(65, 7))
-    expect(store.unsignedTxs().map((t) => t.seq)).toHaveLength(48)
+    // The group signatures followed in a later commit; the store gives the same answers.
+    expect(store.unsignedGroups()).toEqual([])
+    expect(store.groupOf(50)).toEqual({ firstSeq: 2, count: 99, signature: Buffer.from(proofs[1]!.signature) })
+    expect(() => store.checkGroups(100)).not.toThrow()
+    for (const seq of [1, 2, 50, 100]) expect(norm(storedPreconfirmation({ store, seq, signer }))).toEqual(norm(proofs[seq - 1]))
+    expect(storedPreconfirmation({ store, seq: 101, signer })).toBeUndefined()
     expect(store.blockOfSeq(50)!.number).toBe(1)
     expect(store.blockOfSeq(101)).toBeUndefined()
 
@@ -105,7 +140,7 @@ describe('Store', () => {
   it('a failed commit is critical: waiters are rejected and no more rows are taken', async () => {
     const path = tempDb()
     const store = Store.open({ path, synchronous: 'NORMAL', deployment })
-    const writer = await StoreWriter.start({ path, synchronous: 'NORMAL' })
+    const writer = await StoreWriter.start({ path, synchronous: 'NORMAL', signer })
     const journal = new Journal({ sink: writer, heads: { seq: 0, queue: 0, block: 0 } })
     journal.appendTx(row(1))
     await journal.waitTx(1)
@@ -124,9 +159,10 @@ describe('Store', () => {
     let release: (() => void) | undefined
     const sink = {
       write: (b: WriteBatch) =>
-        new Promise<number>((resolve) => {
+        new Promise<CommitResult>((resolve) => {
           written.push(b)
-          release = () => resolve(1)
+          const g = signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: signer.rollup, entries: b.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
+          release = () => resolve({ ms: 1, signMs: 0, group: { signature: g.signature, levels: g.levels } })
         }),
     }
     const journal = new Journal({ sink, heads: { seq: 0, queue: 0, block: 0 } })
@@ -142,6 +178,55 @@ describe('Store', () => {
     expect(written).toHaveLength(2)
     expect(written[1]!.txs.map((t) => t.seq)).toEqual(Array.from({ length: 49 }, (_, i) => i + 2))
     release!()
-    await waited
+    expect((await waited).firstSeq).toBe(2)
+  })
+
+  it('a crash after a commit and before its signature is written: the same group is signed again at start, identically', async () => {
+    const path = tempDb()
+    const store = Store.open({ path, synchronous: 'FULL', deployment })
+    // What the writer thread made durable before the crash: two groups, no signatures.
+    const db = openDatabase({ path, synchronous: 'FULL' })
+    const write = batchWriter(db)
+    const groups = [[1, 2, 3], [4, 5, 6, 7, 8]].map((seqs) => seqs.map(row))
+    for (const txs of groups) write({ txs, signatures: [], queue: [], blocks: [] })
+    db.close()
+    // What the clients were answered before the crash.
+    const answered = groups.map((txs) => signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: signer.rollup, entries: txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) }))
+    expect(store.unsignedGroups().map((g) => g.firstSeq)).toEqual([1, 4])
+    expect(resignGroups({ store, head: 8, signer })).toBe(2)
+    expect(store.unsignedGroups()).toEqual([])
+    expect(store.groupOf(5)!.signature).toEqual(Buffer.from(answered[1]!.signature))
+    const p = storedPreconfirmation({ store, seq: 6, signer })!
+    expect(hex(p.signature)).toBe(hex(answered[1]!.signature))
+    expect(await verifyPreconfirmation({ signed: signedOf(row(6), p), sequencer: SEQUENCER })).toBe(true)
+    expect(resignGroups({ store, head: 8, signer })).toBe(0)
+    // Groups that do not cover the log exactly once are refused.
+    expect(() => store.checkGroups(9)).toThrow(/do not cover transactions 1..9 exactly once/)
+    store.db.prepare('DELETE FROM groups WHERE first_seq = 1').run()
+    expect(() => resignGroups({ store, head: 8, signer })).toThrow(StoreError)
+    store.close()
+  })
+
+  it('upgrades a version 1 or 2 store (one signature per transaction): each transaction becomes a group of one, signed at start', async () => {
+    for (const version of [1, 2]) {
+      const path = tempDb()
+      const old = new Database(path)
+      old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE txs (seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, body BLOB NOT NULL, accepted_ms INTEGER NOT NULL, l1_deadline INTEGER NOT NULL, signature BLOB);
+        CREATE UNIQUE INDEX txs_by_hash ON txs(hash);
+        CREATE INDEX txs_unsigned ON txs(seq) WHERE signature IS NULL;
+        PRAGMA user_version = ${version};`)
+      const ins = old.prepare('INSERT INTO txs VALUES (?, ?, ?, ?, ?, ?)')
+      for (const seq of [1, 2, 3]) ins.run(seq, row(seq).hash, row(seq).body, row(seq).acceptedMs, row(seq).l1Deadline, Buffer.alloc(65, 1))
+      old.close()
+      const store = Store.open({ path, synchronous: 'FULL', deployment })
+      expect(store.db.pragma('user_version', { simple: true })).toBe(3)
+      expect(store.txBySeq(2)!.signed).toEqual(signedTx(2))
+      expect(resignGroups({ store, head: 3, signer })).toBe(3)
+      const p = storedPreconfirmation({ store, seq: 2, signer })!
+      expect(p).toMatchObject({ firstSeq: 2, count: 1, proof: [] })
+      expect(await verifyPreconfirmation({ signed: signedOf(row(2), p), sequencer: SEQUENCER })).toBe(true)
+      store.close()
+    }
   })
 })

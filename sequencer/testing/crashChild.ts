@@ -21,7 +21,7 @@ import { warmUpCrypto } from '../crypto/cryptoJobs.ts'
 import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testSequencer.ts'
 
 // Compile the crypto's WebAssembly now, not after GO (the sequencer's own warm-up is then quick).
-warmUpCrypto({ domain: 1n, chainId: 31337n, rollup: TEST_ROLLUP, key: new Uint8Array(32).fill(1) })
+warmUpCrypto({ domain: 1n })
 process.stdout.write('WARM\n')
 await new Promise<void>((resolve) => {
   let input = ''

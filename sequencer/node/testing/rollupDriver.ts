@@ -21,6 +21,7 @@ import {
   type L2Tx,
   type Point,
   type QueueEntry,
+  type Signature,
   type SignedL2Tx,
 } from '../../../protocol/index.ts'
 import { randomTx, type Prng, type TestWorld } from '../../../protocol/transition/testWorld.ts'
@@ -104,6 +105,20 @@ export class RollupDriver {
   consumed = 0n
   /** Sequence number of the next included transaction (the node's convention: a running count). */
   seq = FIRST_SEQUENCE
+  /** Owners' signatures of every committed L2 transaction, by sequence number (what the sequencer serves provers). */
+  readonly signatures = new Map<bigint, Signature>()
+
+  /** The driver's signatures as a prover's signature source (`get(firstSeq, count)`), like the sequencer's `rollup_getTransactionSignatures`. */
+  signatureSource(): { get(firstSeq: bigint, count: number): Promise<Signature[]> } {
+    return {
+      get: async (firstSeq, count) =>
+        Array.from({ length: count }, (_, i) => {
+          const s = this.signatures.get(firstSeq + BigInt(i))
+          if (!s) throw new Error(`the driver has no signature for sequence ${firstSeq + BigInt(i)}`)
+          return s
+        }),
+    }
+  }
   readonly batches: DriverBatch[] = []
   finalized = 0n
   private readonly nonces = new Map<bigint, bigint>()
@@ -298,6 +313,7 @@ export class RollupDriver {
     }
     if (params.commitAndProve) this.finalized = batch.number
     if (honest) {
+      for (const c of params.built.chunks) for (const t of c.txSlots) if (t.tx && t.signature) this.signatures.set(t.seq, t.signature)
       params.built.state.commit()
       this.seq = params.built.seqEnd
       this.consumed = batch.queueEnd

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { privateKeyToAccount } from 'viem/accounts'
 import { derivePublicKey, domainHash, txHash, type L2Tx } from '../../../../protocol/index.ts'
-import { signedTxFromJson, signPreconfirmation, type SignedTxJson } from '../../../../sequencer/index.ts'
+import { groupPreconfirmation, signedTxFromJson, signPreconfirmationGroup, type SignedTxJson } from '../../../../sequencer/index.ts'
 import type { SequencerClient } from '../../client/types.ts'
 import { TransactionRefusedError } from '../../errors/index.ts'
 import { transfer } from './transfer.ts'
@@ -32,8 +32,9 @@ function stub(minFee: bigint) {
         throw Object.assign(new Error('fee below minimum'), { code: -38005, data: { reason: 'FEE_TOO_LOW', minFee: `0x${minFee.toString(16)}` } })
       }
       const hash = txHash({ tx: signed.tx as L2Tx, domain: domainHash({ chainId, rollupAddress: BigInt(rollup) }) })
-      const p = signPreconfirmation({ privateKey: SEQUENCER_KEY, preconfirmation: { chainId, rollup, sequence: 9n, txHash: `0x${hash.toString(16).padStart(64, '0')}`, l1Deadline: 100n } })
-      return { sequence: '0x9', txHash: p.txHash, l1Deadline: '0x64', chainId: '0x7a69', rollup, sequencer: privateKeyToAccount(SEQUENCER_KEY).address, signature: p.signature }
+      const entry = { sequence: 9, txHash: Buffer.from(hash.toString(16).padStart(64, '0'), 'hex'), l1Deadline: 100 }
+      const p = groupPreconfirmation({ group: signPreconfirmationGroup({ privateKey: SEQUENCER_KEY, chainId, rollup, entries: [entry] }), chainId, rollup, entry })
+      return { sequence: '0x9', txHash: p.txHash, l1Deadline: '0x64', firstSequence: '0x9', count: '0x1', root: p.root, proof: [], chainId: '0x7a69', rollup, sequencer: privateKeyToAccount(SEQUENCER_KEY).address, signature: p.signature }
     },
   }
   return { client, offered }
