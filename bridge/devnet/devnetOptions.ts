@@ -29,6 +29,8 @@ export interface DevnetOptions {
   realProofs: boolean
   startNode: boolean
   startProver: boolean
+  /** Extra environment per service, on top of the devnet's (e.g. `{ sequencer: { CW_BATCH_MAX_AGE_MS: '10000' } }`). */
+  extraEnv?: Partial<Record<'sequencer' | 'node' | 'prover', Record<string, string>>>
 }
 
 /**

@@ -116,5 +116,6 @@ export function devnetServices(params: {
       summary: keys ? `real Groth16 proofs with ${keys.name}` : 'INSECURE mock proofs',
     })
   }
+  for (const svc of plan) Object.assign(svc.env, o.extraEnv?.[svc.name])
   return Object.assign(plan, { sequencerAddress: privateKeyToAddress(sequencerKey) })
 }

@@ -428,7 +428,7 @@ export class Batcher {
       functionName: 'commitBatchCalldata',
       args: [calldataBatchData({ params: this.params, chunks: chunks.map((c) => c.data) }), chunkClaims({ chunks, queueStart })],
     })
-    const receipt = await this.sender.send({ key: `commit:batch:${record.number}`, to: this.rollup, data, blob, calldataAlternative })
+    const receipt = await this.sender.send({ key: `commit:batch:${record.number}`, to: this.rollup, data, blob, ...(this.config.dataPath === 'blob' ? {} : { calldataAlternative }) })
     if (receipt.status !== 'success') {
       // The same batch may have landed through another transaction of the same key.
       const [, , , committed] = await this.read<readonly bigint[]>('heads')

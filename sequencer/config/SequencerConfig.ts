@@ -79,6 +79,8 @@ export interface BatcherConfig {
   deadlineMarginSeconds: number
   /** Fee account index per token id: where each chunk pays the fees of that token (at most `nFee` are named per chunk). */
   feeAccounts: ReadonlyMap<bigint, bigint>
+  /** How batches reach L1: `cheaper` (blob or calldata, whichever costs less at send time) or `blob` (always a blob). */
+  dataPath?: 'cheaper' | 'blob'
 }
 
 /** The sequencer's configuration, read once at start and checked by `parseConfig`. */

@@ -43,6 +43,7 @@ export const CONFIG_ENV: Readonly<Record<string, string>> = {
   'batcher.maxChunks': 'CW_BATCH_MAX_CHUNKS',
   'batcher.deadlineMarginSeconds': 'CW_BATCH_DEADLINE_MARGIN_SECONDS',
   'batcher.feeAccounts': 'CW_FEE_ACCOUNTS',
+  'batcher.dataPath': 'CW_BATCH_DATA_PATH',
 }
 
 /**

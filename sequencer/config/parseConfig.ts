@@ -31,7 +31,7 @@ export const CONFIG_DEFAULTS = {
   },
   rateLimit: { callsPerSecond: 500, burst: 1000 },
   l1: { confirmations: 2, pollMs: 2000, maxBlockRange: 2000, fromBlock: 0n },
-  batcher: { maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300 },
+  batcher: { maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300, dataPath: 'cheaper' },
   logLevel: 'info',
 } as const
 
@@ -63,7 +63,7 @@ const SHAPE: Record<string, true | Record<string, true>> = {
   },
   rateLimit: { callsPerSecond: true, burst: true },
   l1: { rpcUrl: true, confirmations: true, pollMs: true, maxBlockRange: true, fromBlock: true },
-  batcher: { maxBatchAgeMs: true, maxChunks: true, deadlineMarginSeconds: true, feeAccounts: true },
+  batcher: { maxBatchAgeMs: true, maxChunks: true, deadlineMarginSeconds: true, feeAccounts: true, dataPath: true },
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -195,6 +195,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     maxChunks: r.int('batcher.maxChunks', B.maxChunks ?? BD.maxChunks, 1, 4096),
     deadlineMarginSeconds: r.int('batcher.deadlineMarginSeconds', B.deadlineMarginSeconds ?? BD.deadlineMarginSeconds, 0, 86_400),
     feeAccounts: feeAccountsOf(B.feeAccounts, r, issue),
+    dataPath: r.oneOf('batcher.dataPath', B.dataPath ?? BD.dataPath, ['cheaper', 'blob'] as const),
   }
   if (batcher.maxBatchAgeMs !== undefined && preconfDeadlineSeconds !== undefined && batcher.maxBatchAgeMs >= preconfDeadlineSeconds * 1000) {
     issue('batcher.maxBatchAgeMs', `must be below preconfDeadlineSeconds (${preconfDeadlineSeconds} s): a batch sealed later would miss the preconfirmations' L1 deadline, got ${batcher.maxBatchAgeMs} ms`)

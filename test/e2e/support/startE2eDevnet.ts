@@ -1,0 +1,36 @@
+import { Progress } from '../../../bridge/cli/Progress.ts'
+import { devnetOptions, type DevnetOptions } from '../../../bridge/devnet/devnetOptions.ts'
+import { freePort } from '../../../bridge/devnet/freePort.ts'
+import { startDevnet, type Devnet } from '../../../bridge/devnet/startDevnet.ts'
+
+/**
+ * Starts a devnet for an end-to-end scenario: TEST parameters, free ports, no pre-funded
+ * users, its own data folder `.e2e-<name>-<pid>`; `realProofs` chooses the generated Groth16
+ * verifier with real proofs (true) or the INSECURE mock verifier.
+ *
+ * @example
+ * ```ts
+ * const devnet = await startE2eDevnet({ name: 'happy', realProofs: true })
+ * await devnet.stop()
+ * ```
+ */
+export async function startE2eDevnet(params: {
+  name: string
+  realProofs: boolean
+  extraEnv?: DevnetOptions['extraEnv']
+  startNode?: boolean
+}): Promise<Devnet & { options: DevnetOptions }> {
+  const options = devnetOptions({
+    dataDir: `.e2e-${params.name}-${process.pid}`,
+    paramsName: 'test',
+    l1Port: await freePort(),
+    sequencerPort: await freePort(),
+    nodePort: await freePort(),
+    users: 0,
+    realProofs: params.realProofs,
+    startNode: params.startNode ?? false,
+    ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+  })
+  const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
+  return Object.assign(devnet, { options })
+}
