@@ -19,6 +19,8 @@ import type { Devnet } from '../../bridge/devnet/startDevnet.ts'
 import { startE2eDevnet } from './support/startE2eDevnet.ts'
 import { HAPPY_AMOUNTS as A, HAPPY_ENV, runHappyPath, type HappyPathRun } from './support/runHappyPath.ts'
 import { rpcCall } from './support/rpcCall.ts'
+import { rebuildFromL1 } from './support/rebuildFromL1.ts'
+import { expectRebuildMatches } from './support/expectRebuildMatches.ts'
 
 let devnet: Devnet
 let run: HappyPathRun
@@ -124,5 +126,8 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
     log(`${claimed.length} exits claimed on L1`)
     expect(claimed.length).toBe(3)
   })
-})
 
+  it('scenario 7 on these real-proof batches: a fresh node rebuilt from L1 alone matches every root', async () => {
+    expectRebuildMatches({ report: await rebuildFromL1({ devnet }), log: (l) => log(`rebuild: ${l}`) })
+  }, 120_000)
+})

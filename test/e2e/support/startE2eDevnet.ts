@@ -19,6 +19,7 @@ export async function startE2eDevnet(params: {
   realProofs: boolean
   extraEnv?: DevnetOptions['extraEnv']
   startNode?: boolean
+  startProver?: boolean
 }): Promise<Devnet & { options: DevnetOptions }> {
   const options = devnetOptions({
     dataDir: `.e2e-${params.name}-${process.pid}`,
@@ -29,6 +30,7 @@ export async function startE2eDevnet(params: {
     users: 0,
     realProofs: params.realProofs,
     startNode: params.startNode ?? false,
+    startProver: params.startProver ?? true,
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
