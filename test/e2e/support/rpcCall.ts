@@ -3,6 +3,8 @@ export interface RpcAnswer {
   status: number
   result?: unknown
   error?: { code: number; message: string; data?: unknown }
+  /** The answers of a batch call, in order. */
+  batch?: { result?: unknown; error?: { code: number; message: string; data?: unknown } }[]
 }
 
 /**
@@ -20,6 +22,6 @@ export async function rpcCall(params: { url: string; method?: string; params?: u
   const res = await fetch(params.url, { method: 'POST', headers: { 'content-type': 'application/json', ...params.headers }, body })
   const text = await res.text()
   if (!text) return { status: res.status }
-  const json = JSON.parse(text) as { result?: unknown; error?: RpcAnswer['error'] }
-  return { status: res.status, ...json }
+  const json = JSON.parse(text) as { result?: unknown; error?: RpcAnswer['error'] } | NonNullable<RpcAnswer['batch']>
+  return Array.isArray(json) ? { status: res.status, batch: json } : { status: res.status, ...json }
 }
