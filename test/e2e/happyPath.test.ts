@@ -9,6 +9,8 @@
  * are claimed on L1. Balances are exact everywhere: L1 ETH deltas up to the gas read from
  * the receipts (and the queue fees read from the queue events), L1 token deltas, L2 balances,
  * and the contract's custody equal to the L2 balances plus the unclaimed exits, per token.
+ * Last, scenario 7's check runs on these real-proof batches: a fresh node rebuilt from L1
+ * alone matches the L1 and sequencer roots at every batch (see test/e2e/rebuild.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatEther, type PublicClient } from 'viem'
@@ -38,7 +40,7 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
 
   it('answers every L2 transaction with a preconfirmation signed by the sequencer', async () => {
     const sequencer = devnet.info.sequencer!.address
-    const all = [run.l2.transfer, run.l2.withdrawals.alice, run.l2.withdrawals.bobToken, run.l2.withdrawals.bobEth]
+    const all = [run.l2.transfer, run.l2.withdrawals.alice, run.l2.withdrawals.bobToken]
     for (const t of all) {
       expect(await verifyPreconfirmation({ signed: t.preconfirmation, sequencer })).toBe(true)
       expect(await verifyPreconfirmation({ signed: { ...t.preconfirmation, sequence: t.preconfirmation.sequence + 1n }, sequencer })).toBe(false)
@@ -46,7 +48,7 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
     }
     const seqs = all.map((t) => t.sequence)
     log(`preconfirmations verified against ${sequencer}: sequences ${seqs.join(', ')}`)
-    expect(new Set(seqs).size).toBe(4)
+    expect(new Set(seqs).size).toBe(all.length)
   })
 
   it('posts every batch as a blob, proves every chunk with a real proof and finalizes', async () => {
@@ -91,7 +93,7 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
     const aliceGas = gasOf(run.alice.receipts)
     const bobGas = gasOf(run.bob.receipts)
     const aliceExpected = run.before.aliceEth - A.aliceDepositEth + A.aliceWithdraw - aliceGas - run.alice.queueFees
-    const bobExpected = run.before.bobEth - A.bobDepositEth + A.bobWithdrawEth - bobGas - run.bob.queueFees
+    const bobExpected = run.before.bobEth - A.bobDepositEth - bobGas - run.bob.queueFees
     log(`alice L1 ETH: ${formatEther(run.before.aliceEth)} -> ${formatEther(aliceEth)} (gas ${aliceGas} wei over ${run.alice.receipts.length} txs, queue fees ${run.alice.queueFees} wei)`)
     log(`bob L1 ETH: ${formatEther(run.before.bobEth)} -> ${formatEther(bobEth)} (gas ${bobGas} wei over ${run.bob.receipts.length} txs, queue fees ${run.bob.queueFees} wei)`)
     log(`bob L1 TST: ${formatEther(run.before.bobToken)} -> ${formatEther(bobToken)}`)
@@ -107,7 +109,7 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
     const bobL2Token = await l2(run.bob.tokenAccount)
     log(`L2: alice ETH ${formatEther(aliceL2)} (account ${run.alice.ethAccount}), bob ETH ${formatEther(bobL2Eth)} (account ${run.bob.ethAccount}), bob TST ${formatEther(bobL2Token)} (account ${run.bob.tokenAccount})`)
     expect(aliceL2).toBe(A.aliceDepositEth - A.aliceToBob - A.aliceWithdraw)
-    expect(bobL2Eth).toBe(A.bobDepositEth + A.aliceToBob - A.bobWithdrawEth)
+    expect(bobL2Eth).toBe(A.bobDepositEth + A.aliceToBob)
     expect(bobL2Token).toBe(A.bobDepositToken - A.bobWithdrawToken)
 
     // Custody: before the claims = L2 balances + unclaimed exits; after = L2 balances.
@@ -115,16 +117,16 @@ describe('scenario 1: happy path (real blobs, real proofs)', () => {
     const custodyEth = await custody(0n)
     const custodyToken = await custody(run.tokenId)
     const rollupToken = await pub.readContract({ address: run.token, abi: testTokenAbi, functionName: 'balanceOf', args: [rollup] })
-    log(`custody at finality: ETH ${formatEther(run.atFinality.custodyEth)} = L2 ${formatEther(aliceL2 + bobL2Eth)} + exits ${formatEther(A.aliceWithdraw + A.bobWithdrawEth)}; TST ${formatEther(run.atFinality.custodyToken)} = L2 ${formatEther(bobL2Token)} + exits ${formatEther(A.bobWithdrawToken)}`)
+    log(`custody at finality: ETH ${formatEther(run.atFinality.custodyEth)} = L2 ${formatEther(aliceL2 + bobL2Eth)} + exits ${formatEther(A.aliceWithdraw)}; TST ${formatEther(run.atFinality.custodyToken)} = L2 ${formatEther(bobL2Token)} + exits ${formatEther(A.bobWithdrawToken)}`)
     log(`custody after claims: ETH ${formatEther(custodyEth)}, TST ${formatEther(custodyToken)} (rollup holds ${formatEther(rollupToken)} TST)`)
-    expect(run.atFinality.custodyEth).toBe(aliceL2 + bobL2Eth + A.aliceWithdraw + A.bobWithdrawEth)
+    expect(run.atFinality.custodyEth).toBe(aliceL2 + bobL2Eth + A.aliceWithdraw)
     expect(run.atFinality.custodyToken).toBe(bobL2Token + A.bobWithdrawToken)
     expect(custodyEth).toBe(aliceL2 + bobL2Eth)
     expect(custodyToken).toBe(bobL2Token)
     expect(rollupToken).toBe(custodyToken)
     const claimed = await pub.getContractEvents({ address: rollup, abi: counterweightRollupAbi, eventName: 'ExitClaimed', fromBlock: BigInt(devnet.info.rollup.deploymentBlock) })
     log(`${claimed.length} exits claimed on L1`)
-    expect(claimed.length).toBe(3)
+    expect(claimed.length).toBe(Object.keys(run.claims).length)
   })
 
   it('scenario 7 on these real-proof batches: a fresh node rebuilt from L1 alone matches every root', async () => {
