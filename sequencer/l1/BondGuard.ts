@@ -3,7 +3,14 @@ import type { Address, PublicClient } from 'viem'
 import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
 import { UnavailableError } from '../errors/index.ts'
 
-/** The sequencer's bond on L1 as last read: what is available and what committing needs. */
+/**
+ * The sequencer's bond on L1 as last read: what is available and what committing needs.
+ *
+ * @example
+ * ```ts
+ * const r: BondReading | undefined = guard.reading // { available: 10n ** 18n, minimum: 10n ** 18n }
+ * ```
+ */
 export interface BondReading {
   available: bigint
   minimum: bigint

@@ -4,6 +4,11 @@ import type { SignedPreconfirmation } from './preconfirmationTypes.ts'
  * A preconfirmation in the shape `PreconfirmationSlasher` takes it (`SignedPreconfirmation`
  * struct: `sequence, txHash, l1Deadline, firstSequence, count, proof, signature`): the first
  * argument of `slashReordered`, `slashMissed`, `slashEquivocation` and `signerOf`.
+ *
+ * @example
+ * ```ts
+ * const args: PreconfirmationSlashArgs = preconfirmationSlashArgs(signed)
+ * ```
  */
 export interface PreconfirmationSlashArgs {
   sequence: bigint
