@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { Progress } from '../../../bridge/cli/Progress.ts'
 import { devnetOptions, type DevnetOptions } from '../../../bridge/devnet/devnetOptions.ts'
 import { freePort } from '../../../bridge/devnet/freePort.ts'
@@ -5,7 +7,8 @@ import { startDevnet, type Devnet } from '../../../bridge/devnet/startDevnet.ts'
 
 /**
  * Starts a devnet for an end-to-end scenario: TEST parameters, free ports, no pre-funded
- * users, its own data folder `.e2e-<name>-<pid>`; `realProofs` chooses the generated Groth16
+ * users, its own data folder `.e2e-<name>-<pid>` (deleted by `stop()` unless `CW_E2E_KEEP` is
+ * set); `realProofs` chooses the generated Groth16
  * verifier with real proofs (true) or the INSECURE mock verifier.
  *
  * @example
@@ -34,5 +37,10 @@ export async function startE2eDevnet(params: {
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
-  return Object.assign(devnet, { options })
+  const stop = devnet.stop
+  // The data folder (stores, logs) goes with the devnet unless CW_E2E_KEEP is set.
+  return Object.assign(devnet, { options, stop: async () => {
+    await stop()
+    if (!process.env.CW_E2E_KEEP) rmSync(resolve(import.meta.dirname, '..', '..', '..', options.dataDir), { recursive: true, force: true })
+  } })
 }
