@@ -20,7 +20,7 @@ describe('L1 and batcher configuration', () => {
   it('defaults: no L1 endpoint, two confirmations, one-minute batches', () => {
     const c = parseConfig(minimal)
     expect(c.l1).toEqual({ rpcUrl: undefined, confirmations: 2, pollMs: 2000, maxBlockRange: 2000, fromBlock: 0n })
-    expect(c.batcher).toEqual({ maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300, feeAccounts: new Map() })
+    expect(c.batcher).toEqual({ maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300, feeAccounts: new Map(), dataPath: 'cheaper' })
   })
 
   it('reads the CW_L1_* and CW_BATCH_* variables, fee accounts as token:account pairs', () => {
@@ -31,6 +31,11 @@ describe('L1 and batcher configuration', () => {
       [0n, 5n],
       [1n, 9n],
     ])
+  })
+
+  it('reads CW_BATCH_DATA_PATH: blob forces the blob path, anything but cheaper or blob is refused by name', () => {
+    expect(configFromEnv({ ...env, CW_BATCH_DATA_PATH: 'blob' }).batcher.dataPath).toBe('blob')
+    expect(issuesOf(() => configFromEnv({ ...env, CW_BATCH_DATA_PATH: 'calldata' }))[0]).toMatch(/^batcher\.dataPath \(CW_BATCH_DATA_PATH\): /)
   })
 
   it('names the variable of a bad value', () => {
