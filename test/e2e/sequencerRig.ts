@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { decodeEventLog, parseEther, type Address, type Hex } from 'viem'
+import { devnetOptions } from '../../bridge/devnet/devnetOptions.ts'
+import { devnetServices } from '../../bridge/devnet/devnetServices.ts'
+import { freePort } from '../../bridge/devnet/freePort.ts'
+import { rpcProbe } from '../../bridge/devnet/rpcProbe.ts'
+import { createCounterweightClient, depositEth, deriveWalletL2Key, waitForAccount } from '../../bridge/sdk/index.ts'
+import { ROLLUP_SETTINGS, counterweightRollupAbi, deployRollup, type RollupDeployment } from '../../l1-contracts/index.ts'
+import type { L2Key } from '../../protocol/index.ts'
+import { startAnvil, type Anvil } from '../harness/anvil.ts'
+
+const ROOT = resolve(import.meta.dirname, '..', '..')
+
+/** An L2 user of the rig: anvil dev account `i`, its L2 key and account index. */
+export interface RigUser {
+  address: Address
+  key: L2Key
+  index: bigint
+}
+
+/** One `BatchCommitted` event as read from L1. */
+export interface CommittedBatch {
+  batch: bigint
+  calldataDA: boolean
+  txHash: Hex
+  blockNumber: bigint
+}
+
+/**
+ * End-to-end test support: anvil (prague, real blobs), the rollup contracts with the INSECURE
+ * mock verifier and TEST parameters, and the sequencer (`sequencer/main.ts`, with its L1
+ * follower, batcher and L1 transaction manager) as a child process that the test can kill with
+ * SIGKILL and start again on the same store. The environment is the devnet's
+ * (`devnetServices`), with `env` overrides.
+ *
+ * @example
+ * ```ts
+ * const rig = await startSequencerRig({ env: { CW_L1_CONFIRMATIONS: '2' } })
+ * await rig.startSequencer()
+ * const [alice] = await rig.depositUsers({ count: 1, ether: '1' })
+ * rig.kill(); await rig.stop()
+ * ```
+ */
+export async function startSequencerRig(params: { env?: Record<string, string>; blockTime?: number; anvilArgs?: string[] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-e2e-'))
+  mkdirSync(join(dir, 'logs'))
+  const anvil: Anvil = await startAnvil({ blockTime: params.blockTime, hardfork: 'prague', args: params.anvilArgs })
+  const deployment: RollupDeployment = await deployRollup({
+    walletClient: anvil.walletClient,
+    publicClient: anvil.publicClient,
+    params: devnetOptions({ paramsName: 'test' }).params,
+    bond: ROLLUP_SETTINGS.devnet.minBond,
+    verifier: { kind: 'insecure-mock' },
+  })
+  const options = devnetOptions({ paramsName: 'test', realProofs: false, users: 0, startNode: false, startProver: false, dataDir: dir, l1Port: anvil.port, sequencerPort: await freePort(), nodePort: await freePort() })
+  const plan = devnetServices({ options, anvil, deployment, keys: undefined, dataDir: dir })
+  const env = { ...plan[0]!.env, CW_L1_POLL_MS: '200', CW_L1_POLL_INTERVAL_MS: '200', CW_BATCH_MAX_AGE_MS: '1500', ...params.env }
+  const url = `http://127.0.0.1:${options.sequencerPort}`
+  const log = createWriteStream(join(dir, 'logs', 'sequencer.log'), { flags: 'a' })
+  let child: ChildProcess | undefined
+  let exited: Promise<number | null> = Promise.resolve(null)
+  const client = createCounterweightClient({ sequencerUrl: url, rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), l1: anvil.publicClient, fromBlock: deployment.blockNumber })
+
+  const rig = {
+    anvil,
+    deployment,
+    dir,
+    url,
+    client,
+    sequencerAddress: plan.sequencerAddress,
+    /** Starts `sequencer/main.ts` and waits until it answers JSON-RPC. */
+    async startSequencer(): Promise<void> {
+      const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sequencer', 'main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+      proc.stdout!.pipe(log, { end: false })
+      proc.stderr!.pipe(log, { end: false })
+      child = proc
+      exited = new Promise((done) => proc.once('exit', (code) => done(code)))
+      for (;;) {
+        if (proc.exitCode !== null) throw new Error(`sequencer exited with ${proc.exitCode} while starting; its log ends with:\n${rig.logTail()}`)
+        if ((await rpcProbe({ url, method: 'eth_chainId' }).catch(() => undefined)) !== undefined) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    },
+    /** One JSON-RPC call to the sequencer; throws with the error (and the log's end) when it fails. */
+    async rpc(method: string, rpcParams: unknown[] = []): Promise<unknown> {
+      try {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: rpcParams }), signal: AbortSignal.timeout(30_000) })
+        const body = (await res.json()) as { result?: unknown; error?: unknown }
+        if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+        return body.result
+      } catch (e) {
+        throw new Error(`${method} failed: ${String(e)}\nsequencer log ends with:\n${rig.logTail()}`)
+      }
+    },
+    /** The last lines of the sequencer's log. */
+    logTail(lines = 30): string {
+      try {
+        return readFileSync(join(dir, 'logs', 'sequencer.log'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+      } catch {
+        return ''
+      }
+    },
+    /** The exit code once the sequencer stops on its own (or is killed). */
+    exited: (): Promise<number | null> => exited,
+    /** SIGKILL, and waits for the exit. */
+    async kill(): Promise<void> {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL')
+        await exited
+      }
+    },
+    /** Deposits `ether` for anvil dev accounts 1..count and waits until the sequencer credits each. */
+    async depositUsers(p: { count: number; ether: string; first?: number }): Promise<RigUser[]> {
+      const users: RigUser[] = []
+      for (let i = p.first ?? 1; i < (p.first ?? 1) + p.count; i++) {
+        const wallet = anvil.walletClients[i]!
+        const key = await deriveWalletL2Key(wallet, { rollup: deployment.rollup, chainId: BigInt(anvil.chain.id) })
+        await depositEth(wallet, { rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), amount: parseEther(p.ether), key })
+        users.push({ address: wallet.account.address, key, index: 0n })
+      }
+      for (const u of users) u.index = (await waitForAccount(client, { owner: u.address, publicKey: u.key.publicKey, timeoutMs: 60_000 })).index
+      return users
+    },
+    /** Every `BatchCommitted` event of the rollup so far, in log order. */
+    async committedBatches(): Promise<CommittedBatch[]> {
+      const logs = await anvil.publicClient.getLogs({ address: deployment.rollup, fromBlock: deployment.blockNumber, toBlock: 'latest' })
+      const out: CommittedBatch[] = []
+      for (const l of logs) {
+        try {
+          const ev = decodeEventLog({ abi: counterweightRollupAbi, data: l.data, topics: l.topics })
+          if (ev.eventName !== 'BatchCommitted') continue
+          const args = ev.args as { batch: bigint; calldataDA: boolean }
+          out.push({ batch: args.batch, calldataDA: args.calldataDA, txHash: l.transactionHash!, blockNumber: l.blockNumber! })
+        } catch {
+          // another contract's event shape: not a batch commit
+        }
+      }
+      return out
+    },
+    /** Kills the sequencer and anvil, removes the data folder. */
+    async stop(): Promise<void> {
+      await rig.kill()
+      await new Promise<void>((done) => log.end(done))
+      await anvil.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  return rig
+}
+
+/** A running rig (see {@link startSequencerRig}). @example let rig: SequencerRig */
+export type SequencerRig = Awaited<ReturnType<typeof startSequencerRig>>
