@@ -30,7 +30,8 @@ interface Received {
 
 describe('e2e scenario 4: SIGKILL under load', () => {
   it(`kills the sequencer ${KILLS} times: preconfirmations survive, no batch twice, no L1 nonce skipped`, async () => {
-    rig = await startSequencerRig({ blockTime: 1 })
+    // Crypto on the event loop (no worker threads to start): restarts are about the store and L1.
+    rig = await startSequencerRig({ blockTime: 1, env: { CW_WORKERS: '0' } })
     const r = prng(4)
     await rig.startSequencer()
     const users = await rig.depositUsers({ count: USERS, ether: '1' })

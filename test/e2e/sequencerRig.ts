@@ -32,7 +32,7 @@ export interface CommittedBatch {
 /**
  * End-to-end test support: anvil (prague, real blobs), the rollup contracts with the INSECURE
  * mock verifier and TEST parameters, and the sequencer (`sequencer/main.ts`, with its L1
- * follower, batcher and L1 transaction manager) as a child process that the test can kill with
+ * follower, batcher and L1 transaction manager; `warmSequencerChild.ts`) as a child process that the test can kill with
  * SIGKILL and start again on the same store. The environment is the devnet's
  * (`devnetServices`), with `env` overrides.
  *
@@ -61,8 +61,29 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
   const url = `http://127.0.0.1:${options.sequencerPort}`
   const log = createWriteStream(join(dir, 'logs', 'sequencer.log'), { flags: 'a' })
   let child: ChildProcess | undefined
+  let exitInfo = 'sequencer running'
+  let spare: { proc: ChildProcess; warm: Promise<void> } | undefined
+  const spawnWarm = (): { proc: ChildProcess; warm: Promise<void> } => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'warmSequencerChild.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+    let out = ''
+    const warm = new Promise<void>((done, fail) => {
+      const onData = (d: Buffer): void => {
+        out += d.toString()
+        if (out.includes('WARM\n')) {
+          proc.stdout!.off('data', onData)
+          proc.stdout!.pipe(log, { end: false })
+          done()
+        }
+      }
+      proc.stdout!.on('data', onData)
+      proc.once('exit', (code) => fail(new Error(`warm sequencer exited with ${code} before GO`)))
+    })
+    warm.catch(() => {})
+    proc.stderr!.pipe(log, { end: false })
+    return { proc, warm }
+  }
   let exited: Promise<number | null> = Promise.resolve(null)
-  const client = createCounterweightClient({ sequencerUrl: url, rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), l1: anvil.publicClient, fromBlock: deployment.blockNumber })
+  const client = createCounterweightClient({ sequencerUrl: url, rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), l1: anvil.publicClient, fromBlock: deployment.blockNumber, http: { timeout: 60_000 } })
 
   const rig = {
     anvil,
@@ -71,18 +92,31 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
     url,
     client,
     sequencerAddress: plan.sequencerAddress,
-    /** Starts `sequencer/main.ts` and waits until it answers JSON-RPC. */
+    /**
+     * Starts the sequencer (`sequencer/main.ts` through a warm child: the next one is loaded
+     * in the background while this one runs) and waits until it answers JSON-RPC.
+     */
     async startSequencer(): Promise<void> {
-      const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sequencer', 'main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-      proc.stdout!.pipe(log, { end: false })
-      proc.stderr!.pipe(log, { end: false })
+      const proc = (spare ?? spawnWarm()).proc
+      const warm = (spare ?? { warm: Promise.resolve() }).warm
+      spare = undefined
       child = proc
-      exited = new Promise((done) => proc.once('exit', (code) => done(code)))
+      exited = new Promise((done) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) done(proc.exitCode)
+        else
+          proc.once('exit', (code, signal) => {
+            exitInfo = `sequencer pid ${proc.pid} exited: code ${code}, signal ${signal}`
+            done(code)
+          })
+      })
+      await warm
+      proc.stdin!.write('GO\n')
       for (;;) {
         if (proc.exitCode !== null) throw new Error(`sequencer exited with ${proc.exitCode} while starting; its log ends with:\n${rig.logTail()}`)
-        if ((await rpcProbe({ url, method: 'eth_chainId' }).catch(() => undefined)) !== undefined) return
+        if ((await rpcProbe({ url, method: 'eth_chainId' }).catch(() => undefined)) !== undefined) break
         await new Promise((r) => setTimeout(r, 100))
       }
+      spare = spawnWarm()
     },
     /** One JSON-RPC call to the sequencer; throws with the error (and the log's end) when it fails. */
     async rpc(method: string, rpcParams: unknown[] = []): Promise<unknown> {
@@ -98,7 +132,7 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
     /** The last lines of the sequencer's log. */
     logTail(lines = 30): string {
       try {
-        return readFileSync(join(dir, 'logs', 'sequencer.log'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+        return exitInfo + '\n' + readFileSync(join(dir, 'logs', 'sequencer.log'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
       } catch {
         return ''
       }
@@ -121,7 +155,12 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
         await depositEth(wallet, { rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), amount: parseEther(p.ether), key })
         users.push({ address: wallet.account.address, key, index: 0n })
       }
-      for (const u of users) u.index = (await waitForAccount(client, { owner: u.address, publicKey: u.key.publicKey, timeoutMs: 60_000 })).index
+      for (const u of users) {
+        const account = await waitForAccount(client, { owner: u.address, publicKey: u.key.publicKey, timeoutMs: 60_000 }).catch((e: unknown) => {
+          throw new Error(`deposit of ${u.address} not credited: ${String(e)}\nsequencer log ends with:\n${rig.logTail()}`)
+        })
+        u.index = account.index
+      }
       return users
     },
     /** Every `BatchCommitted` event of the rollup so far, in log order. */
@@ -143,6 +182,7 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
     /** Kills the sequencer and anvil, removes the data folder. */
     async stop(): Promise<void> {
       await rig.kill()
+      spare?.proc.kill('SIGKILL')
       await new Promise<void>((done) => log.end(done))
       await anvil.stop()
       rmSync(dir, { recursive: true, force: true })
