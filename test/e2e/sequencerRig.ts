@@ -7,7 +7,7 @@ import { devnetOptions } from '../../bridge/devnet/devnetOptions.ts'
 import { devnetServices } from '../../bridge/devnet/devnetServices.ts'
 import { freePort } from '../../bridge/devnet/freePort.ts'
 import { rpcProbe } from '../../bridge/devnet/rpcProbe.ts'
-import { createCounterweightClient, depositEth, deriveWalletL2Key, waitForAccount } from '../../bridge/sdk/index.ts'
+import { createCounterweightClient, depositEth, deriveWalletL2Key, transfer, waitForAccount, type L2TransactionResult } from '../../bridge/sdk/index.ts'
 import { ROLLUP_SETTINGS, counterweightRollupAbi, deployRollup, type RollupDeployment } from '../../l1-contracts/index.ts'
 import type { L2Key } from '../../protocol/index.ts'
 import { startAnvil, type Anvil } from '../harness/anvil.ts'
@@ -33,7 +33,7 @@ export interface CommittedBatch {
  * End-to-end test support: anvil (prague, real blobs), the rollup contracts with the INSECURE
  * mock verifier and TEST parameters, and the sequencer (`sequencer/main.ts`, with its L1
  * follower, batcher and L1 transaction manager; `warmSequencerChild.ts`) as a child process that the test can kill with
- * SIGKILL and start again on the same store. The environment is the devnet's
+ * SIGKILL and start again on the same store (`CW_E2E_KEEP=1` keeps its folder and logs). The environment is the devnet's
  * (`devnetServices`), with `env` overrides.
  *
  * @example
@@ -129,6 +129,21 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
         throw new Error(`${method} failed: ${String(e)}\nsequencer log ends with:\n${rig.logTail()}`)
       }
     },
+    /** Many calls of one method in JSON-RPC batches of 100; results in the order of `paramsList`. */
+    async rpcMany(method: string, paramsList: unknown[][]): Promise<unknown[]> {
+      const out: unknown[] = []
+      for (let i = 0; i < paramsList.length; i += 100) {
+        const body = paramsList.slice(i, i + 100).map((p, id) => ({ jsonrpc: '2.0', id, method, params: p }))
+        const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) })).json()) as { id: number; result?: unknown; error?: unknown }[]
+        const byId = new Map(res.map((r) => [r.id, r]))
+        for (let id = 0; id < body.length; id++) {
+          const r = byId.get(id)
+          if (!r || r.error) throw new Error(`${method}${JSON.stringify(body[id]!.params)}: ${JSON.stringify(r?.error)}`)
+          out.push(r.result)
+        }
+      }
+      return out
+    },
     /** The last lines of the sequencer's log. */
     logTail(lines = 30): string {
       try {
@@ -145,6 +160,10 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
         child.kill('SIGKILL')
         await exited
       }
+    },
+    /** An L2 transfer of `amount` wei from `from` to account `to` (fee 0), its preconfirmation checked. */
+    transfer(p: { from: RigUser; to: bigint; amount: bigint }): Promise<L2TransactionResult> {
+      return transfer(client, { rollup: deployment.rollup, chainId: BigInt(anvil.chain.id), key: p.from.key, from: p.from.index, to: p.to, amount: p.amount, fee: 0n, sequencerAddress: plan.sequencerAddress })
     },
     /** Deposits `ether` for anvil dev accounts 1..count and waits until the sequencer credits each. */
     async depositUsers(p: { count: number; ether: string; first?: number }): Promise<RigUser[]> {
@@ -185,7 +204,7 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
       spare?.proc.kill('SIGKILL')
       await new Promise<void>((done) => log.end(done))
       await anvil.stop()
-      rmSync(dir, { recursive: true, force: true })
+      if (!process.env.CW_E2E_KEEP) rmSync(dir, { recursive: true, force: true })
     },
   }
   return rig
