@@ -12,6 +12,7 @@ import type { SynchronousLevel } from '../config/index.ts'
 // Not the preconf entry (index.ts): this thread loads only keccak, secp256k1 and the tree, so
 // that it starts in milliseconds, not the seconds the protocol and viem take (a restart after
 // a crash waits for it).
+import { nativeSecp256k1 } from '../preconf/nativeSecp256k1.ts'
 import { signGroup } from '../preconf/signGroup.ts'
 import { batchWriter } from './batchWriter.ts'
 import { openDatabase } from './openDatabase.ts'
@@ -24,7 +25,8 @@ try {
   // Checkpoints run in their own thread (checkpointWorker.ts), never inside a commit.
   db.pragma('wal_autocheckpoint = 0')
   const write = batchWriter(db)
-  secp256k1.Point.BASE.precompute(8, false)
+  // noble is the fallback when libsecp256k1's compiled module does not load.
+  if (!nativeSecp256k1().native) secp256k1.Point.BASE.precompute(8, false)
   const sign = (batch: WriteBatch): CommitResult['group'] => {
     if (batch.txs.length === 0) return null
     const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries: batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
