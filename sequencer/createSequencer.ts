@@ -13,6 +13,7 @@ import { InlineCrypto } from './crypto/InlineCrypto.ts'
 import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
 import type { L1Sender } from './l1/L1Sender.ts'
 import { QueueFollower, type FollowerStatus } from './l1/QueueFollower.ts'
+import { BondGuard } from './l1/BondGuard.ts'
 import { hashToBytes } from './mempool/hashBytes.ts'
 import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
 import { sequencerMetrics, type SequencerMetrics } from './metrics/sequencerMetrics.ts'
@@ -220,7 +221,9 @@ export async function createSequencer(params: {
   const batches = new BatchStore({ db: store.db, sink: writer })
   let follower: QueueFollower | undefined
   let batcher: Batcher | undefined
+  let bondGuard: BondGuard | undefined
   if (params.l1) {
+    bondGuard = BondGuard.fromClient({ client: params.l1.client, rollup: config.rollupAddress, sequencer: address, pollMs: config.l1.pollMs, logger })
     follower = new QueueFollower({
       client: params.l1.client,
       rollup: config.rollupAddress,
@@ -315,7 +318,10 @@ export async function createSequencer(params: {
     pool,
     metrics,
     logger,
-    submit: (signed) => mempool.submit(signed),
+    submit: async (signed) => {
+      bondGuard?.check()
+      return mempool.submit(signed)
+    },
     applyQueueEntries: (p) => mempool.applyQueueEntries(p),
     status,
     onPreconfirmed(listener) {
@@ -327,12 +333,14 @@ export async function createSequencer(params: {
       sealer.start()
       follower?.start()
       batcher?.start()
+      bondGuard?.start()
     },
     async stop() {
       if (stopped) return
       stopped = true
       await follower?.stop()
       await batcher?.stop()
+      await bondGuard?.stop()
       sealer.stop()
       await mempool.drain()
       if (!journal.failed) {

@@ -42,6 +42,8 @@ export interface Devnet {
   readonly failed: Promise<string>
   /** Stops every service (graceful, then forced) and anvil. */
   stop(): Promise<void>
+  /** A running service by name (e.g. to stop the sequencer alone in a failure scenario). */
+  service(name: 'sequencer' | 'node' | 'prover'): ServiceProcess | undefined
 }
 
 /**
@@ -133,7 +135,7 @@ export async function startDevnet(params: { options: DevnetOptions; progress: Pr
       )
     }
     writeFileSync(join(dataDir, 'devnet.json'), `${JSON.stringify(info, null, 2)}\n`)
-    return { info, anvil: l1, failed: failedPromise, stop: stopAll }
+    return { info, anvil: l1, failed: failedPromise, stop: stopAll, service: (name) => services.find((s) => s.name === name) }
   } catch (e) {
     await stopAll()
     throw e

@@ -605,6 +605,11 @@ export const counterweightRollupAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "NotSlasher",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "name": "account",
@@ -1484,6 +1489,23 @@ export const counterweightRollupAbi = [
       },
       {
         "name": "value",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "key",
+        "type": "uint256"
+      }
+    ],
+    "name": "chunkTxList",
+    "outputs": [
+      {
+        "name": "",
         "type": "uint256"
       }
     ],
@@ -2560,6 +2582,38 @@ export const counterweightRollupAbi = [
   {
     "inputs": [
       {
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "name": "amount",
+        "type": "uint256"
+      },
+      {
+        "name": "reporter",
+        "type": "address"
+      }
+    ],
+    "name": "slashBond",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "slasher",
+    "outputs": [
+      {
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "name": "tokenId",
         "type": "uint256"
       }
@@ -2667,6 +2721,552 @@ export const iChunkVerifierAbi = [
       }
     ],
     "name": "verifyProof",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  }
+] as const
+
+/** Slashes the sequencer bond for a broken preconfirmation (created by the rollup: `slasher()`). */
+export const preconfirmationSlasherAbi = [
+  {
+    "inputs": [
+      {
+        "name": "rollup_",
+        "type": "address"
+      },
+      {
+        "name": "poseidon2",
+        "type": "address"
+      },
+      {
+        "name": "poseidon3",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "constructor"
+  },
+  {
+    "inputs": [
+      {
+        "name": "sequence",
+        "type": "uint256"
+      }
+    ],
+    "name": "AlreadySlashed",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "BadGroup",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "length",
+        "type": "uint256"
+      },
+      {
+        "name": "expected",
+        "type": "uint256"
+      }
+    ],
+    "name": "BadProofLength",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "BadSignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "batch",
+        "type": "uint256"
+      }
+    ],
+    "name": "BatchNotFinalized",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "deadline",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeadlineNotPassed",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "NotLastChunk",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "SameTransaction",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "committedUpTo",
+        "type": "uint256"
+      }
+    ],
+    "name": "SequenceCommitted",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "TxListMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "batch",
+        "type": "uint256"
+      },
+      {
+        "name": "chunk",
+        "type": "uint256"
+      }
+    ],
+    "name": "UnknownChunk",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "signer",
+        "type": "address"
+      },
+      {
+        "name": "expected",
+        "type": "address"
+      }
+    ],
+    "name": "WrongSigner",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "name": "sequence",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "name": "signer",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "name": "reporter",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "name": "reason",
+        "type": "uint8"
+      },
+      {
+        "indexed": false,
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "PreconfirmationSlashed",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "EQUIVOCATED",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "GROUP_TYPEHASH",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "LEAF_TYPEHASH",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_GROUP",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MISSED",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "REORDERED",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "domainSeparator",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "rollup",
+    "outputs": [
+      {
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "name": "sequence",
+            "type": "uint64"
+          },
+          {
+            "name": "txHash",
+            "type": "bytes32"
+          },
+          {
+            "name": "l1Deadline",
+            "type": "uint64"
+          },
+          {
+            "name": "firstSequence",
+            "type": "uint64"
+          },
+          {
+            "name": "count",
+            "type": "uint64"
+          },
+          {
+            "name": "proof",
+            "type": "bytes32[]"
+          },
+          {
+            "name": "signature",
+            "type": "bytes"
+          }
+        ],
+        "name": "p",
+        "type": "tuple"
+      }
+    ],
+    "name": "signerOf",
+    "outputs": [
+      {
+        "name": "signer",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "name": "sequence",
+            "type": "uint64"
+          },
+          {
+            "name": "txHash",
+            "type": "bytes32"
+          },
+          {
+            "name": "l1Deadline",
+            "type": "uint64"
+          },
+          {
+            "name": "firstSequence",
+            "type": "uint64"
+          },
+          {
+            "name": "count",
+            "type": "uint64"
+          },
+          {
+            "name": "proof",
+            "type": "bytes32[]"
+          },
+          {
+            "name": "signature",
+            "type": "bytes"
+          }
+        ],
+        "name": "p",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
+            "name": "sequence",
+            "type": "uint64"
+          },
+          {
+            "name": "txHash",
+            "type": "bytes32"
+          },
+          {
+            "name": "l1Deadline",
+            "type": "uint64"
+          },
+          {
+            "name": "firstSequence",
+            "type": "uint64"
+          },
+          {
+            "name": "count",
+            "type": "uint64"
+          },
+          {
+            "name": "proof",
+            "type": "bytes32[]"
+          },
+          {
+            "name": "signature",
+            "type": "bytes"
+          }
+        ],
+        "name": "q",
+        "type": "tuple"
+      }
+    ],
+    "name": "slashEquivocation",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "name": "sequence",
+            "type": "uint64"
+          },
+          {
+            "name": "txHash",
+            "type": "bytes32"
+          },
+          {
+            "name": "l1Deadline",
+            "type": "uint64"
+          },
+          {
+            "name": "firstSequence",
+            "type": "uint64"
+          },
+          {
+            "name": "count",
+            "type": "uint64"
+          },
+          {
+            "name": "proof",
+            "type": "bytes32[]"
+          },
+          {
+            "name": "signature",
+            "type": "bytes"
+          }
+        ],
+        "name": "p",
+        "type": "tuple"
+      },
+      {
+        "name": "firstSeq",
+        "type": "uint256"
+      },
+      {
+        "name": "txCount",
+        "type": "uint256"
+      },
+      {
+        "name": "root",
+        "type": "uint256"
+      }
+    ],
+    "name": "slashMissed",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "name": "sequence",
+            "type": "uint64"
+          },
+          {
+            "name": "txHash",
+            "type": "bytes32"
+          },
+          {
+            "name": "l1Deadline",
+            "type": "uint64"
+          },
+          {
+            "name": "firstSequence",
+            "type": "uint64"
+          },
+          {
+            "name": "count",
+            "type": "uint64"
+          },
+          {
+            "name": "proof",
+            "type": "bytes32[]"
+          },
+          {
+            "name": "signature",
+            "type": "bytes"
+          }
+        ],
+        "name": "p",
+        "type": "tuple"
+      },
+      {
+        "components": [
+          {
+            "name": "batch",
+            "type": "uint256"
+          },
+          {
+            "name": "chunk",
+            "type": "uint256"
+          },
+          {
+            "name": "firstSeq",
+            "type": "uint256"
+          },
+          {
+            "name": "txCount",
+            "type": "uint256"
+          },
+          {
+            "name": "root",
+            "type": "uint256"
+          },
+          {
+            "name": "slot",
+            "type": "uint256"
+          },
+          {
+            "name": "txHash",
+            "type": "uint256"
+          },
+          {
+            "name": "siblings",
+            "type": "uint256[]"
+          }
+        ],
+        "name": "o",
+        "type": "tuple"
+      }
+    ],
+    "name": "slashReordered",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "sequence",
+        "type": "uint256"
+      }
+    ],
+    "name": "slashed",
     "outputs": [
       {
         "name": "",

@@ -14,6 +14,7 @@ import { tsIdentifier } from '../build/abiModuleSource.ts'
 export const ABI_CONTRACTS = {
   CounterweightRollup: 'The rollup: queue, batches, exits, escape mode, sequencer role and bond.',
   IChunkVerifier: 'The Groth16 verifier of the chunk circuit (`verifyProof` with eleven public inputs).',
+  PreconfirmationSlasher: 'Slashes the sequencer bond for a broken preconfirmation (created by the rollup: `slasher()`).',
   InsecureMockChunkVerifier: 'TESTS ONLY, INSECURE: accepts fake proofs bound to the public inputs.',
   TestToken: 'TESTS ONLY: a mintable ERC-20 with a transfer fee and a blocklist.',
 } as const

@@ -37,6 +37,8 @@ export interface PoseidonHashers {
  */
 export interface RollupDeployment {
   rollup: Address
+  /** The `PreconfirmationSlasher` the rollup created in its constructor (`slasher()`). */
+  slasher: Address
   verifier: Address
   verifierKind: VerifierChoice['kind']
   hashers: PoseidonHashers
@@ -58,7 +60,7 @@ type Clients = {
 
 /**
  * Deploys the Poseidon hashers (unless given), the chunk verifier (unless given an address)
- * and `CounterweightRollup` for `params`, from `walletClient`'s account, against any JSON-RPC
+ * and `CounterweightRollup` for `params` (which creates its `PreconfirmationSlasher`), from `walletClient`'s account, against any JSON-RPC
  * endpoint; optionally posts the sequencer bond (when the sequencer is the deployer). Builds
  * the contracts first (cached). Checks that the contract's domain and genesis root equal
  * `protocol/`'s and throws an `L1ContractsError` (`DEPLOY_FAILED`) otherwise.
@@ -125,10 +127,11 @@ export async function deployRollup(
   }
   const { address: rollup, blockNumber } = await deployArtifact({ ...params, artifact: loadArtifact({ name: 'CounterweightRollup' }), args: [config] })
   const chainId = await publicClient.getChainId()
-  const read = <T>(functionName: 'domain' | 'genesisStateRoot'): Promise<T> =>
+  const read = <T>(functionName: 'domain' | 'genesisStateRoot' | 'slasher'): Promise<T> =>
     publicClient.readContract({ address: rollup, abi: counterweightRollupAbi, functionName }) as Promise<T>
   const domain = await read<bigint>('domain')
   const genesisStateRoot = await read<bigint>('genesisStateRoot')
+  const slasher = await read<Address>('slasher')
   const expectedDomain = domainHash({ chainId: BigInt(chainId), rollupAddress: BigInt(rollup) })
   const expectedGenesis = stateRoot({ accountRoot: zeroHashes(p.depth)[p.depth]!, nextIndex: 1n })
   if (domain !== expectedDomain || genesisStateRoot !== expectedGenesis) {
@@ -142,7 +145,7 @@ export async function deployRollup(
     const r = await publicClient.waitForTransactionReceipt({ hash })
     if (r.status !== 'success') throw new L1ContractsError('DEPLOY_FAILED', `depositBond reverted (${hash})`)
   }
-  return { rollup, verifier, verifierKind: params.verifier.kind, hashers, chainId, blockNumber, params: { ...p }, settings, sequencer, domain, genesisStateRoot }
+  return { rollup, slasher, verifier, verifierKind: params.verifier.kind, hashers, chainId, blockNumber, params: { ...p }, settings, sequencer, domain, genesisStateRoot }
 }
 
 /**

@@ -308,6 +308,7 @@ abstract contract Batches is SequencerRole {
             } else {
                 _chunkSlots[key] = _inputsHash(pi);
             }
+            chunkTxList[key] = pi[5];
             pi[0] = pi[1];
         }
         _recordBatch(h, cur, pi[0]);

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5, IPoseidonT6} from "../poseidon/IPoseidon.sol";
 import {PoseidonCall} from "../poseidon/PoseidonCall.sol";
+import {PreconfirmationSlasher} from "../slashing/PreconfirmationSlasher.sol";
 import {ChunkShape} from "./lib/ChunkShape.sol";
 import {SafeTransfer} from "./lib/SafeTransfer.sol";
 import {
@@ -66,6 +67,9 @@ abstract contract RollupBase {
     uint256 public immutable proofWindow;
     uint256 public immutable escapeDelay;
 
+    /// The `PreconfirmationSlasher` this rollup created: the only caller of `slashBond`.
+    address public immutable slasher;
+
     /// `Poseidon(DOMAIN_TAG, block.chainid, address(this))`: public input 8 of every chunk proof.
     uint256 public immutable domain;
     /// `Poseidon(emptyAccountRoot(depth), 1)`: the state before the first batch.
@@ -105,6 +109,8 @@ abstract contract RollupBase {
     /// inputs with the top bit clear; once proven, its exit root with the top bit set.
     mapping(uint256 key => uint256) internal _chunkSlots;
     uint256 internal constant PROVEN = 1 << 255;
+    /// Per chunk (same key): its `txListCommitment`, kept after the proof for the slasher.
+    mapping(uint256 key => uint256) public chunkTxList;
 
     /// Queue chain values `q_n` for n >= 1 (`q_0 = 0`).
     mapping(uint256 n => uint256) internal _queueChain;
@@ -170,6 +176,7 @@ abstract contract RollupBase {
         uint256 genesis = PoseidonCall.hash2(c.poseidon2, z, 1);
         genesisStateRoot = genesis;
         _batchStateRoot[0] = genesis;
+        slasher = address(new PreconfirmationSlasher(address(this), c.poseidon2, c.poseidon3));
     }
 
     // ------------------------------------------------------------------ tokens

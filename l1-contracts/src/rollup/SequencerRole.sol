@@ -17,7 +17,9 @@ import {RollupConfig} from "./RollupTypes.sol";
  *   for withdrawal, to commit). A withdrawal is requested first and paid `bondWithdrawalDelay`
  *   later; the requested part stops counting at once, so a sequencer that leaves its bond
  *   stops committing (after a handover the old sequencer's bond is simply free to request).
- *   Slashing arrives with the preconfirmation issue; the delay keeps the bond in reach of it.
+ *   The delay keeps the bond in reach of slashing.
+ * - `slasher` (the `PreconfirmationSlasher` the rollup created) may slash a bond for a broken
+ *   preconfirmation: half goes to the reporter (`owed`, token 0), the rest stays locked here.
  */
 abstract contract SequencerRole is L1Queue {
     error NotSequencer(address caller);
@@ -29,6 +31,7 @@ abstract contract SequencerRole is L1Queue {
     error BondRequestTooLarge(uint256 amount, uint256 available);
     error NoBondWithdrawalRequested();
     error BondWithdrawalNotReady(uint256 unlockAt);
+    error NotSlasher();
 
     event HandoverProposed(address indexed sequencer, address indexed next, uint256 eta);
     event HandoverCancelled(address indexed sequencer, address indexed next);
@@ -124,6 +127,20 @@ abstract contract SequencerRole is L1Queue {
         bondOf[msg.sender] -= amount;
         if (!SafeTransfer.tryEthAllGas(to, amount)) revert TransferFailed(to, 0, amount);
         emit BondWithdrawn(msg.sender, to, amount);
+    }
+
+    /// @notice Takes up to `amount` of `account`'s bond (all of it if less): half is owed to
+    /// `reporter` (withdrawn with `withdrawOwed`), the rest stays locked in the contract for
+    /// ever. A pending withdrawal request shrinks to what is left. Slasher only.
+    /// The slasher emits the event (`PreconfirmationSlashed`).
+    function slashBond(address account, uint256 amount, address reporter) external {
+        if (msg.sender != slasher) revert NotSlasher();
+        uint256 bond = bondOf[account];
+        if (amount > bond) amount = bond;
+        bond -= amount;
+        bondOf[account] = bond;
+        if (bondRequested[account] > bond) bondRequested[account] = bond;
+        owed[reporter][0] += amount / 2;
     }
 
     /// @notice Bond of `account` not requested for withdrawal.
