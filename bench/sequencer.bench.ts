@@ -31,7 +31,7 @@ import { parseConfig } from '../sequencer/config/index.ts'
 import { createSequencer } from '../sequencer/createSequencer.ts'
 import { preconfirmationFromJson, type PreconfirmationJson } from '../sequencer/rpc/format/preconfirmationJson.ts'
 import { createRpcServer } from '../sequencer/rpc/createRpcServer.ts'
-import { preconfirmationLeaf, preconfirmationTree, signPreconfirmationGroup, verifyPreconfirmation } from '../sequencer/preconf/index.ts'
+import { nativeSecp256k1, nobleSignDigest, preconfirmationLeaf, preconfirmationTree, signPreconfirmationGroup, verifyPreconfirmation } from '../sequencer/preconf/index.ts'
 import { benchKey, benchOwner } from '../sequencer/testing/benchKeys.ts'
 import type { Phase, PhaseResult } from '../sequencer/testing/loadGenerator.ts'
 import type { BenchResult } from './result.ts'
@@ -96,7 +96,10 @@ export async function run(): Promise<BenchResult[]> {
   push('eddsa verifications per second per core', verifyRate, 'verifications/s')
   push('signature-verification bound (per core x cores)', verifyRate * cores, 'tx/s')
   push('transaction hashes per second per core', hashRate, 'hashes/s')
-  push('preconfirmation group signatures per second per core (secp256k1, noble, one per group commit)', signRate, 'signatures/s')
+  push(`preconfirmation group signatures per second per core (secp256k1 ${nativeSecp256k1().native ? 'libsecp256k1' : 'noble, libsecp256k1 not loaded'}, one per group commit)`, signRate, 'signatures/s')
+  const digests = hashes.map((h) => Buffer.from(h.toString(16).padStart(64, '0'), 'hex'))
+  const key = Buffer.from(KEY.slice(2), 'hex')
+  push('secp256k1 signatures per second per core with noble (the fallback)', cpuRate((i) => nobleSignDigest(digests[i % 256]!, key)), 'signatures/s')
   push('preconfirmation leaf (EIP-712 struct hash, keccak)', 1e6 / leafRate, 'us')
   push('Merkle tree of 16 leaves (15 keccak nodes)', 1e6 / tree16Rate, 'us')
   const perTxUs = 1e6 / hashRate + 1e6 / verifyRate

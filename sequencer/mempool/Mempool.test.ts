@@ -70,7 +70,7 @@ function harness(opts: { failWrites?: boolean; limits?: Partial<LimitsConfig>; f
       if (b.txs.length === 0) return { ms: 1, signMs: 0, group: null }
       const g = signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: ROLLUP, entries: b.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
       for (const t of b.txs) groups.set(t.seq, { firstSeq: g.firstSequence, count: g.count, root: g.root, signature: g.signature, proof: preconfirmationProof({ levels: g.levels, index: t.seq - g.firstSequence }) })
-      return { ms: 1, signMs: 0, group: { signature: g.signature, levels: g.levels } }
+      return { ms: 1, signMs: 0, group: { firstSeq: g.firstSequence, count: g.count, signature: g.signature, levels: g.levels } }
     },
   }
   const journal = new Journal({ sink, heads: { seq: 0, queue: 0, block: 0 } })

@@ -1,4 +1,5 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { nativeSecp256k1 } from './nativeSecp256k1.ts'
 import { groupDigest, preconfirmationLeaf } from './preconfirmationHash.ts'
 import { preconfirmationTree } from './preconfirmationTree.ts'
 
@@ -45,7 +46,8 @@ export function signGroup(params: { key: Uint8Array; domainSeparator: Uint8Array
 
 /**
  * ECDSA (secp256k1, RFC 6979, low S) over a 32-byte digest, as Ethereum's 65 bytes
- * `r ‖ s ‖ v` with v = 27 or 28.
+ * `r ‖ s ‖ v` with v = 27 or 28. Signs with libsecp256k1 (`nativeSecp256k1`) when its
+ * compiled module loads, else with noble: both give the same bytes (tested).
  *
  * @example
  * ```ts
@@ -53,9 +55,29 @@ export function signGroup(params: { key: Uint8Array; domainSeparator: Uint8Array
  * ```
  */
 export function signDigest(digest: Uint8Array, key: Uint8Array): Uint8Array {
+  const { native } = nativeSecp256k1()
+  const out = new Uint8Array(65)
+  if (native) {
+    const { signature, recid } = native.ecdsaSign(digest, key)
+    out.set(signature, 0)
+    out[64] = 27 + recid
+    return out
+  }
+  return nobleSignDigest(digest, key, out)
+}
+
+/**
+ * {@link signDigest} with noble only (the fallback, and the reference the native signer is
+ * tested against); writes into `out` when given.
+ *
+ * @example
+ * ```ts
+ * nobleSignDigest(digest, key) // the same 65 bytes as signDigest(digest, key)
+ * ```
+ */
+export function nobleSignDigest(digest: Uint8Array, key: Uint8Array, out = new Uint8Array(65)): Uint8Array {
   // noble's 'recovered' format is recovery ‖ r ‖ s.
   const rec = secp256k1.sign(digest, key, { prehash: false, format: 'recovered' })
-  const out = new Uint8Array(65)
   out.set(rec.subarray(1, 65), 0)
   out[64] = 27 + rec[0]!
   return out

@@ -33,14 +33,17 @@ export interface JournalStats {
 
 const MAX_TXS_PER_COMMIT = MAX_PRECONFIRMATION_GROUP
 const SIGNATURE_DELAY_MS = 50
+/** Commits sent to the writer and not yet answered, at most. */
+const MAX_IN_FLIGHT = 32
 
 /**
  * Group commit, with one preconfirmation signature per group. Appended rows collect in
- * memory; while one commit is being written, the next group gathers, and it goes out as one
- * SQLite transaction as soon as the previous one is durable and signed. So a commit (its
- * fsync) and a signature are shared by every transaction that arrived during the one before:
- * durability and signing cost one fsync and one signature per group, not per transaction,
- * and the group grows with the load (at most 1,024 transactions). The transactions of a
+ * memory for one turn of the event loop and go to the writer thread, without waiting for the
+ * commit in flight: the writer merges what queued while it was busy into one SQLite
+ * transaction and one group (`storeWriterWorker.ts`). So a commit (its fsync) and a signature
+ * are shared by every transaction that arrived during the one before: durability and signing
+ * cost one fsync and one signature per group, not per transaction, the group grows with the
+ * load (at most 1,024 transactions), and an idle writer starts at once. The transactions of a
  * commit form one group: the writer thread writes the group's boundaries with them, and once
  * they are durable signs the Merkle root of their preconfirmation leaves. Transactions, queue
  * entries and blocks are urgent (someone waits for them); group signatures are not (they are
@@ -63,7 +66,11 @@ export class Journal {
   private signatures: SignatureRow[] = []
   private queue: QueueRow[] = []
   private blocks: BlockRow[] = []
-  private inFlight = false
+  private inFlight = 0
+  /** Last transaction sequence number sent to the writer. */
+  private sentSeq: number
+  /** First sequence number of the last group whose signature was queued for writing. */
+  private lastGroup = 0
   private scheduled = false
   private sigTimer: NodeJS.Timeout | undefined
   private readonly txWaiters: { seq: number; resolve: (p: GroupProof) => void; reject: (e: Error) => void }[] = []
@@ -80,6 +87,7 @@ export class Journal {
   constructor(params: { sink: BatchSink; heads: DurableHeads }) {
     this.sink = params.sink
     this.durable = { ...params.heads }
+    this.sentSeq = params.heads.seq
   }
 
   /** The failure that stopped the journal, if any. */
@@ -131,7 +139,7 @@ export class Journal {
   /** Resolves once everything appended so far is durable (signatures included). */
   async settle(): Promise<void> {
     if (this.failure) throw this.failure
-    if (!this.inFlight && !this.hasRows()) return
+    if (this.inFlight === 0 && !this.hasRows()) return
     this.flush(true)
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
     if (this.failure) throw this.failure
@@ -151,7 +159,7 @@ export class Journal {
   }
 
   private schedule(): void {
-    if (this.inFlight || this.scheduled) return
+    if (this.scheduled) return
     this.scheduled = true
     // setImmediate: gather everything that arrives in this turn of the event loop.
     setImmediate(() => {
@@ -164,42 +172,52 @@ export class Journal {
     return this.txs.length + this.queue.length + this.blocks.length > 0
   }
 
-  /** Writes the next group; signatures alone wait (up to 50 ms) unless `force`. */
+  /**
+   * Sends what gathered to the writer, even while commits are in flight (up to 32); signatures
+   * alone wait for the commits in flight, then up to 50 ms, unless `force`.
+   */
   private flush(force = false): void {
     if (this.sigTimer) {
       clearTimeout(this.sigTimer)
       this.sigTimer = undefined
     }
-    if (this.inFlight || this.failure) return
+    if (this.failure) return
     if (!this.hasRows()) {
-      for (const w of this.idleWaiters.splice(0)) w()
+      if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w()
       return
     }
+    if (this.inFlight >= MAX_IN_FLIGHT) return
     if (!force && !this.urgent() && this.idleWaiters.length === 0) {
-      this.sigTimer = setTimeout(() => this.flush(true), SIGNATURE_DELAY_MS)
+      if (this.inFlight === 0) this.sigTimer = setTimeout(() => this.flush(true), SIGNATURE_DELAY_MS)
       return
     }
     const txs = this.txs.length > MAX_TXS_PER_COMMIT ? this.txs.splice(0, MAX_TXS_PER_COMMIT) : this.txs.splice(0)
     // Blocks and queue entries go with the transactions before them; a block that names
     // transactions still buffered waits for the next commit.
-    const lastSeq = txs.at(-1)?.seq ?? this.durable.seq
+    const lastSeq = txs.at(-1)?.seq ?? this.sentSeq
     const blocks: BlockRow[] = []
     while (this.blocks.length > 0 && this.blocks[0]!.firstSeq + this.blocks[0]!.txCount - 1 <= lastSeq) blocks.push(this.blocks.shift()!)
     const queue: QueueRow[] = []
     while (this.queue.length > 0 && this.queue[0]!.afterSeq <= lastSeq) queue.push(this.queue.shift()!)
     const batch: WriteBatch = { txs, signatures: this.signatures.splice(0), queue, blocks }
-    this.inFlight = true
+    this.inFlight++
+    this.sentSeq = lastSeq
     this.sink.write(batch).then(
-      ({ ms, signMs, group }) => {
-        this.inFlight = false
+      ({ ms, signMs, group, merged }) => {
+        this.inFlight--
         const rows = batch.txs.length + batch.signatures.length + batch.queue.length + batch.blocks.length
-        this.stats.commits++
         this.stats.rows += rows
-        this.stats.commitMs += ms
-        this.stats.signMs += signMs
-        if (batch.txs.length > 0) this.stats.groups++
-        this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
-        this.stats.maxGroup = Math.max(this.stats.maxGroup, batch.txs.length)
+        if (!merged) {
+          this.stats.commits++
+          this.stats.commitMs += ms
+          this.stats.signMs += signMs
+          this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
+        }
+        const newGroup = group !== null && batch.txs.length > 0 && group.firstSeq > this.lastGroup
+        if (newGroup) {
+          this.stats.groups++
+          this.stats.maxGroup = Math.max(this.stats.maxGroup, group.count)
+        }
         if (batch.txs.length > 0) this.durable.seq = batch.txs.at(-1)!.seq
         if (batch.queue.length > 0) this.durable.queue = batch.queue.at(-1)!.position + 1
         if (batch.blocks.length > 0) this.durable.block = batch.blocks.at(-1)!.number
@@ -207,15 +225,18 @@ export class Journal {
         let n = 0
         while (n < this.txWaiters.length && this.txWaiters[n]!.seq <= this.durable.seq) n++
         const waiters = this.txWaiters.splice(0, n)
-        if (group && batch.txs.length > 0) {
-          const firstSeq = batch.txs[0]!.seq
-          const count = batch.txs.length
+        if (group && batch.txs.length > 0 && group.firstSeq <= batch.txs[0]!.seq && batch.txs.at(-1)!.seq < group.firstSeq + group.count) {
+          const { firstSeq, count } = group
           const root = group.levels.at(-1)![0]!
-          this.signatures.push({ firstSeq, signature: group.signature })
-          this.unwritten.set(firstSeq, group.signature)
+          if (newGroup) {
+            // Once per group, though the writer may answer several merged commits with it.
+            this.lastGroup = firstSeq
+            this.signatures.push({ firstSeq, signature: group.signature })
+            this.unwritten.set(firstSeq, group.signature)
+          }
           for (const w of waiters) w.resolve({ firstSeq, count, root, signature: group.signature, proof: preconfirmationProof({ levels: group.levels, index: w.seq - firstSeq }) })
-        } else {
-          const e = new StoreError({ code: 'STORE_WRITE_FAILED', message: 'a commit of transactions came back without its signed group' })
+        } else if (batch.txs.length > 0) {
+          const e = new StoreError({ code: 'STORE_WRITE_FAILED', message: 'a commit of transactions came back without the signed group that holds them' })
           for (const w of waiters) w.reject(e)
         }
         let m = 0
@@ -225,7 +246,7 @@ export class Journal {
         this.flush()
       },
       (e: unknown) => {
-        this.inFlight = false
+        this.inFlight--
         this.failure = e instanceof StoreError ? e : new StoreError({ code: 'STORE_WRITE_FAILED', message: `group commit failed: ${(e as Error).message}`, cause: e })
         for (const w of [...this.txWaiters.splice(0), ...this.queueWaiters.splice(0)]) w.reject(this.failure)
         for (const w of this.idleWaiters.splice(0)) w()

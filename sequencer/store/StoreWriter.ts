@@ -5,13 +5,14 @@ import { preconfirmationDomainSeparator } from '../preconf/index.ts'
 import { startWorker } from '../workers/startWorker.ts'
 import type { CommitResult, WriteBatch } from './rows.ts'
 
-type Reply = { type: 'ready' } | { type: 'closed' } | ({ type: 'done'; id: number } & CommitResult) | { type: 'error' | 'fatal'; id?: number; message: string }
+type Reply = { type: 'ready' } | { type: 'closed' } | ({ type: 'done'; ids: number[] } & CommitResult) | { type: 'error' | 'fatal'; ids?: number[]; message: string }
 
 /**
  * The main thread's handle on the writer thread (`storeWriterWorker.ts`): {@link write}
  * sends one group commit and resolves when it is durable and its transactions' group is
  * signed (with the commit's duration and the signed group), or rejects with a critical
- * {@link StoreError}. Commits complete in the order they were sent.
+ * {@link StoreError}. Commits complete in the order they were sent; send the next without
+ * waiting: the writer merges those that queue while it is busy into one commit and one group.
  *
  * @example
  * ```ts
@@ -102,8 +103,10 @@ export class StoreWriter {
 
   private onReply(m: Reply): void {
     if (m.type === 'done') {
-      this.waiting.get(m.id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group })
-      this.waiting.delete(m.id)
+      m.ids.forEach((id, i) => {
+        this.waiting.get(id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group, merged: i > 0 })
+        this.waiting.delete(id)
+      })
     } else if (m.type === 'error') {
       this.fail(`group commit failed: ${m.message}`)
     }

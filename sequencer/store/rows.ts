@@ -49,8 +49,14 @@ export interface CommitResult {
   ms: number
   /** Duration of the Merkle tree and the signature, ms. */
   signMs: number
-  /** The group of the commit's transactions (null when it had none). */
-  group: { signature: Uint8Array; levels: Uint8Array[][] } | null
+  /**
+   * The group of the commit's transactions (null when it had none). The writer may merge
+   * commits that queued behind each other into one group: `firstSeq` and `count` are the
+   * group's, which holds this commit's transactions and maybe others before or after them.
+   */
+  group: { firstSeq: number; count: number; signature: Uint8Array; levels: Uint8Array[][] } | null
+  /** True for every commit but the first of those the writer merged (their figures are the first's). */
+  merged?: boolean
 }
 
 /** An L1 queue entry applied to the pending state after transaction `afterSeq`. */

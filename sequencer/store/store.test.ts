@@ -6,7 +6,7 @@ import { privateKeyToAddress } from 'viem/accounts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { QUEUE_KIND, TX_TYPE, type SignedL2Tx } from '../../protocol/index.ts'
 import { StoreError } from '../errors/index.ts'
-import { signPreconfirmationGroup, verifyPreconfirmation, type SignedPreconfirmation } from '../preconf/index.ts'
+import { preconfirmationProof, signPreconfirmationGroup, verifyPreconfirmation, type SignedPreconfirmation } from '../preconf/index.ts'
 import { batchWriter } from './batchWriter.ts'
 import { Journal } from './Journal.ts'
 import { openDatabase } from './openDatabase.ts'
@@ -98,7 +98,7 @@ describe('Store', () => {
     for (let seq = 1; seq <= 100; seq++) {
       journal.appendTx(row(seq))
       waits.push(journal.waitTx(seq))
-      if (seq === 1) await new Promise((r) => setImmediate(r)) // 1 goes out alone, 2..100 gather meanwhile
+      if (seq === 1) await waits[0] // 1 goes out alone, 2..100 gather in one turn
     }
     journal.appendQueue({ position: 1, afterSeq: 100, entry: queueEntryToJson({ ...deposit, amount: 11n }) })
     const proofs = await Promise.all(waits)
@@ -154,15 +154,19 @@ describe('Store', () => {
     store.close()
   })
 
-  it('keeps commits in order and groups while one is in flight (fake sink)', async () => {
+  it('sends the next group without waiting for the commit in flight, and answers merged commits from their one group (fake sink)', async () => {
     const written: WriteBatch[] = []
-    let release: (() => void) | undefined
+    const releases: ((merged: WriteBatch[]) => void)[] = []
     const sink = {
       write: (b: WriteBatch) =>
         new Promise<CommitResult>((resolve) => {
           written.push(b)
-          const g = signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: signer.rollup, entries: b.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
-          release = () => resolve({ ms: 1, signMs: 0, group: { signature: g.signature, levels: g.levels } })
+          // What the writer thread does: commits that queued are answered with the group of all their transactions.
+          releases.push((merged) => {
+            const entries = merged.flatMap((m) => m.txs).map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline }))
+            const g = signPreconfirmationGroup({ privateKey: KEY, chainId: 31337n, rollup: signer.rollup, entries })
+            resolve({ ms: 1, signMs: 0, group: { firstSeq: g.firstSequence, count: g.count, signature: g.signature, levels: g.levels }, merged: merged.indexOf(b) > 0 })
+          })
         }),
     }
     const journal = new Journal({ sink, heads: { seq: 0, queue: 0, block: 0 } })
@@ -171,14 +175,48 @@ describe('Store', () => {
     expect(written).toHaveLength(1)
     for (let s = 2; s <= 50; s++) journal.appendTx(row(s))
     const waited = journal.waitTx(50)
+    const waited3 = journal.waitTx(3)
     await new Promise((r) => setImmediate(r))
-    expect(written).toHaveLength(1) // the group waits for the commit in flight
-    release!()
-    await new Promise((r) => setImmediate(r))
-    expect(written).toHaveLength(2)
+    expect(written).toHaveLength(2) // not held back by the commit in flight
     expect(written[1]!.txs.map((t) => t.seq)).toEqual(Array.from({ length: 49 }, (_, i) => i + 2))
-    release!()
-    expect((await waited).firstSeq).toBe(2)
+    for (let s = 51; s <= 60; s++) journal.appendTx(row(s))
+    const waited60 = journal.waitTx(60)
+    await new Promise((r) => setImmediate(r))
+    expect(written).toHaveLength(3)
+    // The writer merged the three commits into one group 1..60.
+    for (const release of releases) release(written)
+    for (const p of [await waited, await waited3, await waited60]) expect(p).toMatchObject({ firstSeq: 1, count: 60 })
+    expect(journal.durable.seq).toBe(60)
+    expect(journal.stats).toMatchObject({ commits: 1, groups: 1, maxGroup: 60 })
+    // Its signature is written once, with the next commit.
+    journal.appendTx(row(61))
+    await new Promise((r) => setImmediate(r))
+    expect(written).toHaveLength(4)
+    expect(written[3]!.signatures.map((x) => x.firstSeq)).toEqual([1])
+  })
+
+  it('the writer thread merges commits that queue while it is busy into one durable, signed group', async () => {
+    const path = tempDb()
+    const store = Store.open({ path, synchronous: 'FULL', deployment, genesisTimestamp: 1000 })
+    const writer = await StoreWriter.start({ path, synchronous: 'FULL', signer })
+    const answers = Array.from({ length: 40 }, (_, i) => writer.write({ txs: [row(i + 1)], signatures: [], queue: [], blocks: [] }))
+    const results = await Promise.all(answers)
+    const groups = new Set(results.map((r) => r.group!.firstSeq))
+    expect(groups.size).toBeLessThan(40) // sent back to back, they share commits
+    for (const [i, r] of results.entries()) {
+      const g = r.group!
+      expect(g.firstSeq).toBeLessThanOrEqual(i + 1)
+      expect(g.firstSeq + g.count).toBeGreaterThan(i + 1)
+      const p = { firstSeq: g.firstSeq, count: g.count, root: g.levels.at(-1)![0]!, signature: g.signature, proof: preconfirmationProof({ levels: g.levels, index: i + 1 - g.firstSeq }) }
+      expect(await verifyPreconfirmation({ signed: signedOf(row(i + 1), p), sequencer: SEQUENCER })).toBe(true)
+    }
+    // On disk: the same groups (boundaries durable, signatures not yet written), covering 1..40.
+    expect(store.headSeq()).toBe(40)
+    const onDisk = store.unsignedGroups()
+    expect(onDisk.map((g) => g.firstSeq)).toEqual([...groups].sort((a, b) => a - b))
+    expect(onDisk.reduce((n, g) => n + g.count, 0)).toBe(40)
+    await writer.close()
+    store.close()
   })
 
   it('a crash after a commit and before its signature is written: the same group is signed again at start, identically', async () => {
