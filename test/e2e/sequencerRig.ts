@@ -134,7 +134,9 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
       const out: unknown[] = []
       for (let i = 0; i < paramsList.length; i += 100) {
         const body = paramsList.slice(i, i + 100).map((p, id) => ({ jsonrpc: '2.0', id, method, params: p }))
-        const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) })).json()) as { id: number; result?: unknown; error?: unknown }[]
+        const answer = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) })).json()) as unknown
+        if (!Array.isArray(answer)) throw new Error(`${method}: a batch of ${body.length} calls was answered with ${JSON.stringify(answer).slice(0, 300)}`)
+        const res = answer as { id: number; result?: unknown; error?: unknown }[]
         const byId = new Map(res.map((r) => [r.id, r]))
         for (let id = 0; id < body.length; id++) {
           const r = byId.get(id)
