@@ -42,6 +42,14 @@ export interface ChunkReplay {
   txCount: number
   /** Undefined when replayed with `txList: false`. */
   txListCommitment: bigint | undefined
+  /** The tx-list tree's root (undefined when replayed with `txList: false`). */
+  txListRoot: bigint | undefined
+  /** Leaves of the tx-list tree, `Poseidon(seq, txHash)` at each transaction's first slot, else 0 (all 0 with `txList: false`). */
+  txListLeaves: bigint[]
+  /** Hash of each transaction of the data, in order (undefined when replayed with `txList: false`). */
+  txHashes: bigint[] | undefined
+  /** Exit leaves by position (0 where a slot made no exit). */
+  exitLeaves: bigint[]
   /** The Poseidon chain over the chunk's DA elements; undefined when no elements were given. */
   dataCommitment: bigint | undefined
   queueOutcomes: QueueOutcome[]
@@ -125,6 +133,7 @@ export function replayChunkFast(params: {
   // 2. L2 slots.
   const feeTotals = new Array<bigint>(p.nFee).fill(0n)
   const txListLeaves = new Array<bigint>(p.nTx).fill(0n)
+  const txHashes: bigint[] = []
   let slot = 0
   let seq = params.firstSeq
   data.txs.forEach((tx, i) => {
@@ -139,7 +148,10 @@ export function replayChunkFast(params: {
     const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
     if (step.exit) exits.push(step.exit)
     if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
-    if (withTxList) txListLeaves[slot] = poseidon2(seq, hash)
+    if (withTxList) {
+      txListLeaves[slot] = poseidon2(seq, hash)
+      txHashes.push(hash)
+    }
     seq += 1n
     slot += need
   })
@@ -157,6 +169,7 @@ export function replayChunkFast(params: {
   const exitLeaves = new Array<bigint>(p.nQueue + p.nTx).fill(0n)
   for (const e of exits) exitLeaves[e.position] = exitLeafHash(e)
   const txCount = data.txs.length
+  const txListRoot = withTxList ? sparseDenseRoot(txListLeaves, layout.txListDepth) : undefined
   return {
     oldStateRoot,
     newStateRoot: roots ? state.root : undefined,
@@ -166,7 +179,11 @@ export function replayChunkFast(params: {
     exits,
     firstSeq: params.firstSeq,
     txCount,
-    txListCommitment: withTxList ? poseidon([params.firstSeq, BigInt(txCount), sparseDenseRoot(txListLeaves, layout.txListDepth)]) : undefined,
+    txListCommitment: txListRoot !== undefined ? poseidon([params.firstSeq, BigInt(txCount), txListRoot]) : undefined,
+    txListRoot,
+    txListLeaves,
+    txHashes: withTxList ? txHashes : undefined,
+    exitLeaves,
     dataCommitment: params.elements ? dataCommitment(params.elements) : undefined,
     queueOutcomes,
     state,
