@@ -10,7 +10,8 @@ import { queueEntryFromJson } from '../store/queueCodec.ts'
 import type { Store } from '../store/Store.ts'
 import type { BatchRecord, ChunkRecord } from './BatchRecord.ts'
 import type { BatchStore } from './BatchStore.ts'
-import { buildLogChunk } from './buildLogChunk.ts'
+import { buildLogChunkFast } from './buildLogChunkFast.ts'
+import { deferredBase } from './deferredBase.ts'
 import { cutChunk, type ChunkCut } from './cutChunk.ts'
 import { readLogItems, type LogItem } from './readLogItems.ts'
 import { replayRecordedChunk } from './replayRecordedChunk.ts'
@@ -45,8 +46,10 @@ interface Built {
  *
  * Chunks: cut by `cutChunk` (a new chunk at every run of queue entries, so a queue entry
  * logged after a transaction always lands in a later chunk), built with protocol's
- * `buildChunk` on a fork of the state after the last sealed batch, and checked against the
- * log (`buildLogChunk`: every preconfirmed transaction included, in order, with its number).
+ * `buildLogChunkFast` on a fork of the state after the last sealed batch (a node-style
+ * `DeferredState`: the same chunks as protocol's `buildChunk`, without the Merkle witnesses
+ * the sequencer does not need, one event-loop turn per chunk), and checked against the log
+ * (every preconfirmed transaction included, in order, with its number and hash).
  * A batch is at most `maxChunks` chunks (capped by the blob's capacity and the contract's
  * `maxChunksPerBatch`); it is sealed when full, when its oldest item is `maxBatchAgeMs` old,
  * when a queue entry is within `deadlineMarginSeconds` (at most half the contract's
@@ -187,7 +190,7 @@ export class Batcher {
     if (changed.length > 0) await this.batches.save(...changed)
     if (reverted) this.logger.warn({ from: changed.find((r) => r.status === 'reverted')?.number }, 'L1 reverted batches of this sequencer: rebuilding them from the log')
 
-    this.base = this.genesis.fork()
+    this.base = deferredBase({ genesis: this.genesis })
     for (const r of this.batches.all()) {
       const chunks: Chunk[] = []
       for (const c of r.chunks) {
@@ -272,15 +275,15 @@ export class Batcher {
     await this.flushResend()
     await this.refreshL1()
     this.readNew()
-    this.buildClosed()
+    await this.buildChunks(false)
     while (!this.stopped) {
       const full = this.built.length >= this.maxChunks
       if (!full && !(await this.due())) return
-      if (!full) this.buildFinal()
+      if (!full) await this.buildChunks(true)
       if (this.built.length === 0) return
       await this.seal()
       this.readNew()
-      this.buildClosed()
+      await this.buildChunks(false)
     }
   }
 
@@ -295,25 +298,23 @@ export class Batcher {
     this.buffer.push(...items)
   }
 
-  private buildClosed(): void {
-    while (this.built.length < this.maxChunks) {
-      const cut = cutChunk({ items: this.buffer, params: this.params, final: false })
+  /**
+   * Builds chunks from the buffer until the batch is full: only complete ones, or with `final`
+   * also the last partial one. Yields to the event loop after each chunk, so that a backlog
+   * of chunks never holds up the answers to RPC requests for more than one chunk's build.
+   */
+  private async buildChunks(final: boolean): Promise<void> {
+    while (this.built.length < this.maxChunks && this.buffer.length > 0 && !this.stopped) {
+      const cut = cutChunk({ items: this.buffer, params: this.params, final })
       if (!cut) return
       this.buildOne(cut)
-    }
-  }
-
-  private buildFinal(): void {
-    while (this.built.length < this.maxChunks && this.buffer.length > 0) {
-      const cut = cutChunk({ items: this.buffer, params: this.params, final: true })
-      if (!cut) return
-      this.buildOne(cut)
+      await new Promise<void>((resolve) => setImmediate(resolve))
     }
   }
 
   private buildOne(cut: ChunkCut): void {
     const feeAccounts = [...this.config.feeAccounts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, i]) => i)
-    const { chunk, record, txCount } = buildLogChunk({ state: this.work, params: this.params, domain: this.domain, cut, queuePos: this.workQueuePos, startHash: this.workQueueHash, nextSeq: this.workSeq, feeAccounts })
+    const { chunk, record, txCount } = buildLogChunkFast({ state: this.work, params: this.params, domain: this.domain, cut, queuePos: this.workQueuePos, startHash: this.workQueueHash, nextSeq: this.workSeq, feeAccounts })
     chunk.state.commit()
     const used = cut.queue.length + txCount
     // Items of the cut are at the front of the buffer, queue entries first.
