@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
-import { encodeFunctionData, type Address, type PublicClient } from 'viem'
-import { blobBatch, calldataBatchData, chunkClaims, counterweightRollupAbi } from '../../l1-contracts/index.ts'
-import { maxChunksPerBlob, type Chunk, type ChunkParams, type RollupState } from '../../protocol/index.ts'
+import type { Address, PublicClient } from 'viem'
+import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
+import { maxChunksPerBlob, type ChunkParams, type RollupState } from '../../protocol/index.ts'
 import type { BatcherConfig, L1Config } from '../config/index.ts'
 import { L1Error, SequencerError } from '../errors/index.ts'
 import type { L1Sender } from '../l1/L1Sender.ts'
@@ -10,11 +10,10 @@ import { queueEntryFromJson } from '../store/queueCodec.ts'
 import type { Store } from '../store/Store.ts'
 import type { BatchRecord, ChunkRecord } from './BatchRecord.ts'
 import type { BatchStore } from './BatchStore.ts'
-import { buildLogChunkFast } from './buildLogChunkFast.ts'
-import { deferredBase } from './deferredBase.ts'
+import type { ChunkBuilder } from './ChunkBuilder.ts'
 import { cutChunk, type ChunkCut } from './cutChunk.ts'
 import { readLogItems, type LogItem } from './readLogItems.ts'
-import { replayRecordedChunk } from './replayRecordedChunk.ts'
+import { WorkerChunkBuilder } from './WorkerChunkBuilder.ts'
 
 /** What the batcher knows of L1 and its own progress (for `rollup_status`). */
 export interface BatcherStatus {
@@ -35,7 +34,8 @@ export interface BatcherStatus {
 }
 
 interface Built {
-  chunk: Chunk
+  /** The chunk's id in the {@link ChunkBuilder}. */
+  id: number
   record: ChunkRecord
   cut: ChunkCut
 }
@@ -48,8 +48,10 @@ interface Built {
  * logged after a transaction always lands in a later chunk), built with protocol's
  * `buildLogChunkFast` on a fork of the state after the last sealed batch (a node-style
  * `DeferredState`: the same chunks as protocol's `buildChunk`, without the Merkle witnesses
- * the sequencer does not need, one event-loop turn per chunk), and checked against the log
- * (every preconfirmed transaction included, in order, with its number and hash).
+ * the sequencer does not need), and checked against the log (every preconfirmed transaction
+ * included, in order, with its number and hash). The state, the chunks and the commit
+ * payloads (blob, KZG) live in a {@link ChunkBuilder}: by default a worker thread, so that
+ * batching never stalls the event loop that answers preconfirmations.
  * A batch is at most `maxChunks` chunks (capped by the blob's capacity and the contract's
  * `maxChunksPerBatch`); it is sealed when full, when its oldest item is `maxBatchAgeMs` old,
  * when a queue entry is within `deadlineMarginSeconds` (at most half the contract's
@@ -92,8 +94,8 @@ export class Batcher {
   private readonly now: () => number
   private readonly onCritical: (e: SequencerError) => void
 
-  private base!: RollupState
-  private work!: RollupState
+  private builder!: ChunkBuilder
+  private readonly makeBuilder: (() => Promise<ChunkBuilder>) | undefined
   /** Cursor after the last sealed batch. */
   private queuePos = 0
   private nextSeq = 1
@@ -107,7 +109,7 @@ export class Batcher {
   private readSeq = 1
   private built: Built[] = []
   private buffer: LogItem[] = []
-  private resend: { record: BatchRecord; chunks: Chunk[] }[] = []
+  private resend: { record: BatchRecord; ids: number[] }[] = []
   private maxChunks = 1
   private inclusionDelay: number | null = null
   private heads: { l1QueueLength: number; committedQueue: number; committedBatches: number; finalizedBatches: number } | undefined
@@ -132,6 +134,11 @@ export class Batcher {
     logger: Logger
     now?: () => number
     onCritical?: (e: SequencerError) => void
+    /**
+     * Makes the builder of chunks and commit payloads (default: a `WorkerChunkBuilder` over
+     * `genesis`, off the main thread). The batcher closes it at {@link stop}.
+     */
+    builder?: () => Promise<ChunkBuilder>
   }) {
     this.store = params.store
     this.batches = params.batches
@@ -146,6 +153,7 @@ export class Batcher {
     this.logger = params.logger.child({ part: 'batcher' })
     this.now = params.now ?? Date.now
     this.onCritical = params.onCritical ?? (() => {})
+    this.makeBuilder = params.builder
   }
 
   private read<T>(functionName: string, args: readonly unknown[] = [], blockNumber?: bigint): Promise<T> {
@@ -162,6 +170,15 @@ export class Batcher {
    * the state after the last sealed batch by replaying the recorded chunks.
    */
   async init(): Promise<void> {
+    try {
+      await this.initOnce()
+    } catch (e) {
+      await this.builder?.close()
+      throw e
+    }
+  }
+
+  private async initOnce(): Promise<void> {
     const [domain, inclusionDelay, contractMax, genesisRoot] = await Promise.all(
       (['domain', 'inclusionDelay', 'maxChunksPerBatch', 'genesisStateRoot'] as const).map((f) => this.read<bigint>(f)),
     )
@@ -190,27 +207,26 @@ export class Batcher {
     if (changed.length > 0) await this.batches.save(...changed)
     if (reverted) this.logger.warn({ from: changed.find((r) => r.status === 'reverted')?.number }, 'L1 reverted batches of this sequencer: rebuilding them from the log')
 
-    this.base = deferredBase({ genesis: this.genesis })
+    this.builder = await (this.makeBuilder ?? (() => WorkerChunkBuilder.start({ genesis: this.genesis, params: this.params, domain: this.domain })))()
     for (const r of this.batches.all()) {
-      const chunks: Chunk[] = []
+      const ids: number[] = []
       for (const c of r.chunks) {
         const entries = this.store.queueFrom(c.queueStart, c.queueCount).map((q) => queueEntryFromJson(q.entry))
         const txs = this.store.txRange(c.firstSeq, c.txCount).map((t) => t.signed)
-        const chunk = replayRecordedChunk({ state: this.base, params: this.params, domain: this.domain, record: c, entries, txs, startHash: this.queueHash })
-        chunk.state.commit()
+        const chunk = await this.builder.replay({ record: c, entries, txs, startHash: this.queueHash, keep: r.status === 'sealed' })
         this.queueHash = chunk.newQueueHash
-        chunks.push(chunk)
+        ids.push(chunk.id)
       }
       this.queuePos = r.queueEnd
       this.nextSeq = r.firstSeq + r.txCount
-      if (r.status === 'sealed') this.resend.push({ record: r, chunks })
+      if (r.status === 'sealed') this.resend.push({ record: r, ids })
     }
-    this.resetWork()
+    await this.resetWork()
     this.logger.info({ batches: this.batches.latest()?.number ?? 0, queue: this.queuePos, nextSeq: this.nextSeq, resend: this.resend.length, maxChunks: this.maxChunks }, 'batcher ready')
   }
 
-  private resetWork(): void {
-    this.work = this.base.fork()
+  private async resetWork(): Promise<void> {
+    await this.builder.reset()
     this.workQueuePos = this.readQueue = this.queuePos
     this.workSeq = this.readSeq = this.nextSeq
     this.workQueueHash = this.queueHash
@@ -232,6 +248,7 @@ export class Batcher {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
     await this.running?.catch(() => {})
+    await this.builder?.close()
   }
 
   status(): BatcherStatus {
@@ -300,29 +317,27 @@ export class Batcher {
 
   /**
    * Builds chunks from the buffer until the batch is full: only complete ones, or with `final`
-   * also the last partial one. Yields to the event loop after each chunk, so that a backlog
-   * of chunks never holds up the answers to RPC requests for more than one chunk's build.
+   * also the last partial one, one at a time in the builder (a worker thread by default: the
+   * event loop that answers RPC requests goes on meanwhile).
    */
   private async buildChunks(final: boolean): Promise<void> {
     while (this.built.length < this.maxChunks && this.buffer.length > 0 && !this.stopped) {
       const cut = cutChunk({ items: this.buffer, params: this.params, final })
       if (!cut) return
-      this.buildOne(cut)
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await this.buildOne(cut)
     }
   }
 
-  private buildOne(cut: ChunkCut): void {
+  private async buildOne(cut: ChunkCut): Promise<void> {
     const feeAccounts = [...this.config.feeAccounts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, i]) => i)
-    const { chunk, record, txCount } = buildLogChunkFast({ state: this.work, params: this.params, domain: this.domain, cut, queuePos: this.workQueuePos, startHash: this.workQueueHash, nextSeq: this.workSeq, feeAccounts })
-    chunk.state.commit()
+    const { id, record, txCount, newQueueHash } = await this.builder.build({ cut, queuePos: this.workQueuePos, startHash: this.workQueueHash, nextSeq: this.workSeq, feeAccounts })
     const used = cut.queue.length + txCount
     // Items of the cut are at the front of the buffer, queue entries first.
     this.buffer.splice(0, used)
-    this.built.push({ chunk, record, cut: { queue: cut.queue, txs: cut.txs.slice(0, txCount) } })
+    this.built.push({ id, record, cut: { queue: cut.queue, txs: cut.txs.slice(0, txCount) } })
     this.workQueuePos += cut.queue.length
     this.workSeq += txCount
-    this.workQueueHash = chunk.newQueueHash
+    this.workQueueHash = newQueueHash
   }
 
   /** True when the oldest unbatched item is too old or a deadline is close. */
@@ -383,7 +398,7 @@ export class Batcher {
     const take = this.built.splice(0, this.maxChunks)
     if (this.built.length > 0) throw new Error('unreachable: more chunks built than a batch holds')
     const number = (this.batches.latest()?.number ?? 0) + 1
-    const chunks = take.map((b) => b.chunk)
+    const ids = take.map((b) => b.id)
     const record: BatchRecord = {
       number,
       status: 'sealed',
@@ -391,20 +406,19 @@ export class Batcher {
       queueEnd: this.workQueuePos,
       firstSeq: this.nextSeq,
       txCount: this.workSeq - this.nextSeq,
-      stateRoot: chunks.at(-1)!.newStateRoot,
+      stateRoot: take.at(-1)!.record.publicInputs[1]!,
       chunks: take.map((b) => b.record),
       sealedMs: this.now(),
       l1: undefined,
     }
     await this.batches.save(record)
     // The batch is durable: it is part of the base from now on, also after a restart.
-    this.work.commit()
+    await this.builder.seal()
     this.queuePos = this.workQueuePos
     this.nextSeq = this.workSeq
     this.queueHash = this.workQueueHash
-    this.work = this.base.fork()
-    this.logger.info({ batch: number, chunks: chunks.length, txs: record.txCount, queue: record.queueEnd - record.queueStart }, 'batch sealed')
-    this.resend.push({ record, chunks })
+    this.logger.info({ batch: number, chunks: ids.length, txs: record.txCount, queue: record.queueEnd - record.queueStart }, 'batch sealed')
+    this.resend.push({ record, ids })
     await this.flushResend()
   }
 
@@ -412,23 +426,14 @@ export class Batcher {
   private async flushResend(): Promise<void> {
     while (this.resend.length > 0) {
       const r = this.resend[0]!
-      await this.commit(r.record, r.chunks)
+      await this.commit(r.record, r.ids)
       this.resend.shift()
     }
   }
 
-  private async commit(record: BatchRecord, chunks: readonly Chunk[]): Promise<void> {
-    // The blob commit carries the chunks bound to the blob (challenge, shares) and the blob's
-    // opening; the calldata alternative the chunks as built (challenge 0, calldata shares).
-    const bound = blobBatch({ params: this.params, chunks })
-    const queueStart = BigInt(record.queueStart)
-    const data = encodeFunctionData({ abi: counterweightRollupAbi, functionName: 'commitBatch', args: [chunkClaims({ chunks: bound.chunks, queueStart }), bound.opening] })
-    const blob = bound.blob
-    const calldataAlternative = encodeFunctionData({
-      abi: counterweightRollupAbi,
-      functionName: 'commitBatchCalldata',
-      args: [calldataBatchData({ params: this.params, chunks: chunks.map((c) => c.data) }), chunkClaims({ chunks, queueStart })],
-    })
+  private async commit(record: BatchRecord, ids: readonly number[]): Promise<void> {
+    // Blob encoding, KZG commitment and opening: in the builder (a worker thread by default).
+    const { data, blob, calldataAlternative, boundPublicInputs } = await this.builder.payload({ ids, queueStart: record.queueStart })
     const receipt = await this.sender.send({ key: `commit:batch:${record.number}`, to: this.rollup, data, blob, ...(this.config.dataPath === 'blob' ? {} : { calldataAlternative }) })
     if (receipt.status !== 'success') {
       // The same batch may have landed through another transaction of the same key.
@@ -437,9 +442,10 @@ export class Batcher {
     }
     await this.checkL1Holds(record)
     // Through the blob, L1 holds the blob-bound public inputs (challenge, shares): record those.
-    const recorded = receipt.via === 'blob' ? record.chunks.map((c, k) => ({ ...c, publicInputs: bound.chunks[k]!.publicInputs })) : record.chunks
+    const recorded = receipt.via === 'blob' ? record.chunks.map((c, k) => ({ ...c, publicInputs: boundPublicInputs[k]! })) : record.chunks
     const committed: BatchRecord = { ...record, chunks: recorded, status: 'committed', l1: { transactionHash: receipt.transactionHash, blockNumber: receipt.blockNumber, via: receipt.via } }
     await this.batches.save(committed)
+    await this.builder.release(ids)
     this.logger.info({ batch: record.number, tx: receipt.transactionHash, via: receipt.via }, 'batch committed')
   }
 

@@ -1,49 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { calldataBatchData, chunkClaims } from '../../l1-contracts/index.ts'
-import { RollupState, applyDaTx, applyQueueEntry, resolveL2Tx, txHash, type Chunk, type ChunkParams } from '../../protocol/index.ts'
-import { prng, randomQueueEntry, randomTx, testWorld, type Prng } from '../../protocol/transition/testWorld.ts'
+import { RollupState, type Chunk, type ChunkParams } from '../../protocol/index.ts'
+import { prng, testWorld } from '../../protocol/transition/testWorld.ts'
 import { L1Error } from '../errors/index.ts'
 import { buildLogChunk } from './buildLogChunk.ts'
 import { buildLogChunkFast } from './buildLogChunkFast.ts'
 import { cutChunk } from './cutChunk.ts'
 import { deferredBase } from './deferredBase.ts'
 import type { LogItem } from './readLogItems.ts'
+import { randomLog } from '../testing/randomLog.ts'
 
 const P: ChunkParams = { depth: 6, nTx: 6, nQueue: 3, nFee: 2 }
 const w = testWorld({ users: 5 })
-
-/**
- * A random durable log as the sequencer writes it: queue entries and transactions admitted
- * against the pending view (signature, nonce, balance and fee account checked), in order.
- */
-function randomLog(r: Prng, length: number, feeAccounts: readonly bigint[]): { items: LogItem[]; preview: RollupState } {
-  const view = new RollupState({ depth: P.depth })
-  const items: LogItem[] = []
-  let position = 0
-  let seq = 1
-  // The opening deposits create the fee accounts; nQueue more entries keep them out of the
-  // first chunk with transactions (a chunk checks its fee accounts before its queue entries).
-  let opening = P.nQueue
-  for (let i = 0; i < length; i++) {
-    if (Number(view.nextIndex) <= feeAccounts.length) opening = P.nQueue
-    if (Number(view.nextIndex) <= feeAccounts.length || opening-- > 0 || r.chance(0.15)) {
-      const entry = randomQueueEntry(w, r, view)
-      applyQueueEntry({ state: view, entry, exitPosition: 0 })
-      items.push({ kind: 'queue', position: position++, entry, origin: undefined, seenMs: 0 })
-      continue
-    }
-    const signed = randomTx(w, r, view, new Map())
-    if (!signed) continue
-    const res = resolveL2Tx({ state: view, signed, domain: w.domain })
-    if (!res.ok) continue
-    const tokenId = view.get(res.da.from)!.tokenId
-    if (res.da.fee > 0n && !feeAccounts.some((f) => view.get(f)?.tokenId === tokenId)) continue
-    applyDaTx({ state: view, tx: res.da, exitPosition: 0 })
-    const hash = Buffer.from(txHash({ tx: signed.tx, domain: w.domain }).toString(16).padStart(64, '0'), 'hex')
-    items.push({ kind: 'tx', seq: seq++, tx: { seq: seq - 1, hash, signed, acceptedMs: 0, l1Deadline: 0 } })
-  }
-  return { items, preview: view }
-}
 
 /** What a commit and the batch record take from a chunk (everything but the witnesses). */
 function committed(c: Chunk) {
@@ -72,7 +40,7 @@ describe('buildLogChunkFast', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const r = prng(seed)
       const feeAccounts = [1n, 2n]
-      const { items } = randomLog(r, 60, feeAccounts)
+      const { items } = randomLog({ r, w, params: P, length: 60, feeAccounts })
       const genesis = new RollupState({ depth: P.depth })
       const slow = genesis.fork()
       const fast = deferredBase({ genesis }).fork()
@@ -116,7 +84,7 @@ describe('buildLogChunkFast', () => {
 
   it('refuses, like buildLogChunk, a logged transaction that does not apply', () => {
     const r = prng(7)
-    const { items } = randomLog(r, 30, [1n])
+    const { items } = randomLog({ r, w, params: P, length: 30, feeAccounts: [1n] })
     const genesis = new RollupState({ depth: P.depth })
     // Drop the queue entries: the transactions' senders do not exist.
     const cut = cutChunk({ items: items.filter((i) => i.kind === 'tx'), params: P, final: true })!
@@ -140,7 +108,7 @@ describe('buildLogChunkFast', () => {
   it('refuses a transaction whose logged hash is not the one it applies as', () => {
     const r = prng(3)
     const feeAccounts = [1n, 2n]
-    const { items } = randomLog(r, 30, feeAccounts)
+    const { items } = randomLog({ r, w, params: P, length: 30, feeAccounts })
     const first = items.findIndex((i) => i.kind === 'tx')
     const tampered = items.map((i, k) => (k === first && i.kind === 'tx' ? { ...i, tx: { ...i.tx, hash: new Uint8Array(32).fill(9) } } : i))
     const build = (log: LogItem[]): number => {
