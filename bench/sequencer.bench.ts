@@ -22,7 +22,7 @@ import { fork } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
@@ -160,8 +160,11 @@ export async function run(): Promise<BenchResult[]> {
     const elu0 = performance.eventLoopUtilization()
     const cpu0 = cpuMs()
     const childCpu0 = childCpuMs(child.pid)
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 })
+    loopDelay.enable()
     child.send({ type: 'run', phase: i })
     const r = (await receive()).result as PhaseResult
+    loopDelay.disable()
     const elu = performance.eventLoopUtilization(elu0)
     const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
     const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
@@ -207,6 +210,9 @@ export async function run(): Promise<BenchResult[]> {
       push('latency p99 at 1,000 tx/s offered', r.latenciesMs!.p99, 'ms')
       push('latency p999 at 1,000 tx/s offered', r.latenciesMs!.p999, 'ms')
       push('latency max at 1,000 tx/s offered', r.latenciesMs!.max, 'ms')
+      // What the main thread's stalls add to the tail (timers at 1 ms resolution: the delay past it).
+      push('latency run: main event-loop delay p99', loopDelay.percentile(99) / 1e6, 'ms')
+      push('latency run: main event-loop delay max', loopDelay.max / 1e6, 'ms')
       push('latency run: errors', Object.values(r.errors).reduce((a, b) => a + b, 0), 'calls')
       push('latency run: sequencer CPU per transaction (all threads)', serverCpuUs, 'us')
       push('latency run: transactions per group commit (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')

@@ -183,7 +183,7 @@ export async function createSequencer(params: {
   const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous, signer })
   const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
   const cryptoParams = { domain }
-  const pool = config.workers === 0 ? InlineCrypto.start(cryptoParams) : await CryptoPool.start({ size: config.workers, ...cryptoParams })
+  const pool = config.workers === 0 ? InlineCrypto.start(cryptoParams) : await CryptoPool.start({ size: config.workers, ...cryptoParams, inlineShare: config.inlineVerifyPercent / 100 })
   const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
 
   let stopped = false

@@ -104,6 +104,11 @@ export interface SequencerConfig {
   preconfDeadlineSeconds: number
   /** Worker threads for signature checks and preconfirmation signing; 0 runs them on the event loop. */
   workers: number
+  /**
+   * Percent of the event loop's time that signature checks may take on it when every crypto
+   * worker is idle (a lone transaction skips two thread hops); 0: always in the workers.
+   */
+  inlineVerifyPercent: number
   fees: FeeConfig
   limits: LimitsConfig
   http: HttpConfig

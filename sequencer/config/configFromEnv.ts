@@ -15,6 +15,7 @@ export const CONFIG_ENV: Readonly<Record<string, string>> = {
   blockIntervalMs: 'CW_BLOCK_INTERVAL_MS',
   preconfDeadlineSeconds: 'CW_PRECONF_DEADLINE_SECONDS',
   workers: 'CW_WORKERS',
+  inlineVerifyPercent: 'CW_INLINE_VERIFY_PERCENT',
   logLevel: 'CW_LOG_LEVEL',
   'fees.minFee': 'CW_MIN_FEE',
   'limits.maxPendingPerAccount': 'CW_MAX_PENDING_PER_ACCOUNT',

@@ -27,6 +27,9 @@ describe('parseConfig', () => {
     expect(c.synchronous).toBe('FULL')
     expect(c.http.bodyLimitBytes).toBe(262_144)
     expect(c.workers).toBeGreaterThanOrEqual(1)
+    expect(c.inlineVerifyPercent).toBe(25)
+    expect(parseConfig({ ...minimal, inlineVerifyPercent: 0 }).inlineVerifyPercent).toBe(0)
+    expect(issuesOf({ ...minimal, inlineVerifyPercent: 101 })).toEqual(['inlineVerifyPercent: must be an integer from 0 to 100, got 101'])
   })
 
   it('reports every missing required field at once', () => {

@@ -15,6 +15,7 @@ export const CONFIG_DEFAULTS = {
   synchronous: 'FULL',
   blockIntervalMs: 1000,
   preconfDeadlineSeconds: 3600,
+  inlineVerifyPercent: 25,
   fees: { minFee: 0n },
   limits: { maxPendingPerAccount: 64, maxPendingTotal: 20_000, maxNonceGap: 16, parkTimeoutMs: 2000, submitTimeoutMs: 10_000 },
   http: {
@@ -46,6 +47,7 @@ const SHAPE: Record<string, true | Record<string, true>> = {
   blockIntervalMs: true,
   preconfDeadlineSeconds: true,
   workers: true,
+  inlineVerifyPercent: true,
   logLevel: true,
   fees: { minFee: true, minFeeByToken: true },
   limits: { maxPendingPerAccount: true, maxPendingTotal: true, maxNonceGap: true, parkTimeoutMs: true, submitTimeoutMs: true },
@@ -117,6 +119,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
   const blockIntervalMs = r.int('blockIntervalMs', root.blockIntervalMs ?? CONFIG_DEFAULTS.blockIntervalMs, 10, 60_000)
   const preconfDeadlineSeconds = r.int('preconfDeadlineSeconds', root.preconfDeadlineSeconds ?? CONFIG_DEFAULTS.preconfDeadlineSeconds, 1, 7 * 86_400)
   const workers = r.int('workers', root.workers ?? Math.max(1, availableParallelism()), 0, 64)
+  const inlineVerifyPercent = r.int('inlineVerifyPercent', root.inlineVerifyPercent ?? CONFIG_DEFAULTS.inlineVerifyPercent, 0, 100)
   const logLevel = r.oneOf('logLevel', root.logLevel ?? CONFIG_DEFAULTS.logLevel, LOG_LEVELS)
 
   const fees = sub('fees')
@@ -216,6 +219,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     blockIntervalMs: blockIntervalMs!,
     preconfDeadlineSeconds: preconfDeadlineSeconds!,
     workers: workers!,
+    inlineVerifyPercent: inlineVerifyPercent!,
     fees: { minFee: minFee!, minFeeByToken },
     limits: limits as SequencerConfig['limits'],
     http: http as SequencerConfig['http'],

@@ -27,5 +27,33 @@ describe('CryptoPool', () => {
     })
     expect(pool.stats.verifyJobs).toBe(60)
   })
+})
 
+describe('CryptoPool with inline checks while idle', () => {
+  it('checks a lone job on the calling thread, and hands a burst past its share to the workers', async () => {
+    const inline = await CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 0.1 })
+    try {
+      const lone = w.sign(0, { type: TX_TYPE.TRANSFER, from: 1n, to: 9n, amount: 5n, fee: 0n, nonce: 0n })
+      const r = await inline.verify(verifyJob({ signed: lone, publicKey: w.users[0]!.publicKey }))
+      expect(r).toEqual({ hash: txHash({ tx: lone.tx, domain: w.domain }), reason: null })
+      expect(inline.stats.inlineJobs).toBe(1)
+      const bad = await inline.verify(verifyJob({ signed: lone, publicKey: w.users[1]!.publicKey }))
+      expect(bad.reason).toBe('signature does not match')
+      // 60 at once: inline until the 5 ms burst is spent, then queued for the worker.
+      const txs = Array.from({ length: 60 }, (_, i) => w.sign(i % 3, { type: TX_TYPE.TRANSFER, from: BigInt(1 + (i % 3)), to: 9n, amount: BigInt(i + 1), fee: 0n, nonce: BigInt(i) }))
+      const before = inline.stats.inlineJobs
+      const results = await Promise.all(txs.map((signed, i) => inline.verify(verifyJob({ signed, publicKey: w.users[i % 3]!.publicKey }))))
+      results.forEach((x, i) => expect(x).toEqual({ hash: txHash({ tx: txs[i]!.tx, domain: w.domain }), reason: null }))
+      const burst = inline.stats.inlineJobs - before
+      expect(burst).toBeGreaterThan(0)
+      expect(burst).toBeLessThan(60)
+      expect(inline.stats.verifyJobs).toBe(62)
+    } finally {
+      await inline.close()
+    }
+  })
+
+  it('refuses a share outside 0 to 1', async () => {
+    await expect(CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 1.5 })).rejects.toThrow(/between 0 and 1/)
+  })
 })

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workers/startWorker.ts'
-import type { VerifyJob, VerifyResult } from './cryptoJobs.ts'
+import { runVerifyJob, warmUpCrypto, type VerifyJob, type VerifyResult } from './cryptoJobs.ts'
 
 interface Pending<R> {
   job: unknown
@@ -18,10 +18,15 @@ export interface CryptoPoolStats {
   verifyJobs: number
   verifyMs: number
   batches: number
+  /** Of `verifyJobs`, those checked on the calling thread because the workers were idle. */
+  inlineJobs: number
+  inlineMs: number
 }
 
 const MAX_BATCH = 8
 const DEPTH = 2
+/** Main-thread time (ms) inline checks may take in a burst, on top of their share. */
+const INLINE_BURST_MS = 5
 
 /**
  * A pool of worker threads (`cryptoWorker.ts`) for the expensive step of accepting a
@@ -29,6 +34,12 @@ const DEPTH = 2
  * per group commit by the store's writer thread). Jobs queue on the main thread and go to the
  * workers in small batches (at most 8 per message, two messages in flight per worker) so that
  * passing messages costs little while a fresh job never waits behind a long batch.
+ *
+ * When every worker is idle and nothing is queued, a job is checked at once on the calling
+ * thread instead (`inlineShare`: at most that fraction of the caller's time, with a 5 ms
+ * burst): a lone transaction then skips two thread hops and their wake-ups, which are most
+ * of its time to admission on a busy machine. Under load the workers are busy and every job
+ * goes to them, as before.
  *
  * @example
  * ```ts
@@ -44,18 +55,31 @@ export class CryptoPool {
   private nextId = 1
   private scheduled = false
   private closed = false
-  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, batches: 0 }
+  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, batches: 0, inlineJobs: 0, inlineMs: 0 }
+  private readonly domain: bigint
+  private readonly inlineShare: number
+  private inlineBudgetMs = INLINE_BURST_MS
+  private inlineBudgetAt = performance.now()
 
-  private constructor(slots: Slot[]) {
+  private constructor(slots: Slot[], inline: { domain: bigint; share: number }) {
     this.slots = slots
+    this.domain = inline.domain
+    this.inlineShare = inline.share
     for (const slot of slots) {
       slot.worker.on('message', (m: { id: number; results?: unknown[]; error?: string; ms: number }) => this.onReply(slot, m))
       slot.worker.on('error', (e: Error) => this.failAll(e))
     }
   }
 
-  /** Starts `size` workers and waits until each has loaded. */
-  static async start(params: { size: number; domain: bigint }): Promise<CryptoPool> {
+  /**
+   * Starts `size` workers and waits until each has loaded. `inlineShare` (0 to 1, default 0:
+   * never) is the share of the calling thread's time that checks may take when the workers
+   * are idle.
+   */
+  static async start(params: { size: number; domain: bigint; inlineShare?: number }): Promise<CryptoPool> {
+    const share = params.inlineShare ?? 0
+    if (!(share >= 0 && share <= 1)) throw new RangeError(`inlineShare must be between 0 and 1, got ${share}`)
+    if (share > 0) warmUpCrypto({ domain: params.domain })
     const workerData = { domain: params.domain }
     const slots = await Promise.all(
       Array.from({ length: params.size }, async (_, i) => {
@@ -67,12 +91,37 @@ export class CryptoPool {
         return { worker, inFlight: 0 }
       }),
     )
-    return new CryptoPool(slots)
+    return new CryptoPool(slots, { domain: params.domain, share })
   }
 
   /** Hashes a transaction and checks its signature against the key in the job. */
   verify(job: VerifyJob): Promise<VerifyResult> {
+    if (this.inlineShare > 0 && !this.closed && this.verifyQueue.length === 0 && this.batches.size === 0 && this.inlineAllowed()) {
+      const start = performance.now()
+      let result: VerifyResult
+      try {
+        result = runVerifyJob(job, this.domain)
+      } catch (e) {
+        return Promise.reject(e as Error)
+      } finally {
+        const ms = performance.now() - start
+        this.inlineBudgetMs -= ms
+        this.stats.verifyJobs++
+        this.stats.verifyMs += ms
+        this.stats.inlineJobs++
+        this.stats.inlineMs += ms
+      }
+      return Promise.resolve(result)
+    }
     return this.enqueue(this.verifyQueue, job)
+  }
+
+  /** Refills the inline budget by `inlineShare` of the time since the last check; true while it is positive. */
+  private inlineAllowed(): boolean {
+    const now = performance.now()
+    this.inlineBudgetMs = Math.min(INLINE_BURST_MS, this.inlineBudgetMs + (now - this.inlineBudgetAt) * this.inlineShare)
+    this.inlineBudgetAt = now
+    return this.inlineBudgetMs > 0
   }
 
   /** Jobs waiting for a worker. */

@@ -14,7 +14,7 @@ import { runVerifyJob, warmUpCrypto, type VerifyJob, type VerifyResult } from '.
  * ```
  */
 export class InlineCrypto {
-  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, batches: 0 }
+  readonly stats: CryptoPoolStats = { verifyJobs: 0, verifyMs: 0, batches: 0, inlineJobs: 0, inlineMs: 0 }
   readonly size = 0
   private pending = 0
   private closed = false
