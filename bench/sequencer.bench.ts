@@ -160,6 +160,8 @@ export async function run(): Promise<BenchResult[]> {
     const elu0 = performance.eventLoopUtilization()
     const cpu0 = cpuMs()
     const childCpu0 = childCpuMs(child.pid)
+    sequencer.mempool.timing.samples.toAdmission.clear()
+    sequencer.mempool.timing.samples.toAnswer.clear()
     const loopDelay = monitorEventLoopDelay({ resolution: 1 })
     loopDelay.enable()
     child.send({ type: 'run', phase: i })
@@ -222,6 +224,9 @@ export async function run(): Promise<BenchResult[]> {
       const answered = Math.max(1, t.answered - timing0.answered)
       push('latency run: receipt to admission (mean: verification and its queue)', (t.toAdmissionMs - timing0.toAdmissionMs) / answered, 'ms')
       push('latency run: admission to answer (mean: commit in flight, commit + fsync, group signature, hops)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
+      push('latency run: receipt to admission p99', t.samples.toAdmission.percentile(99), 'ms')
+      push('latency run: admission to answer p99', t.samples.toAnswer.percentile(99), 'ms')
+      push('latency run: signatures checked on the event loop (workers idle)', (100 * (c.inlineJobs - crypto0.inlineJobs)) / Math.max(1, c.verifyJobs - crypto0.verifyJobs), '%')
     }
   }
 

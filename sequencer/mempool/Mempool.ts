@@ -2,6 +2,7 @@ import { applyDaTx, applyQueueEntry, txHash, type QueueEntry, type QueueOutcome,
 import type { FeeConfig, LimitsConfig } from '../config/index.ts'
 import { verifyJob, type VerifyJob, type VerifyResult } from '../crypto/cryptoJobs.ts'
 import { SequencerError, TxRefusedError, UnavailableError } from '../errors/index.ts'
+import { LatencySamples } from '../metrics/LatencySamples.ts'
 import type { SequencerMetrics } from '../metrics/sequencerMetrics.ts'
 import type { Journal } from '../store/Journal.ts'
 import { queueEntryToJson, type QueueOrigin } from '../store/queueCodec.ts'
@@ -43,6 +44,8 @@ export interface MempoolTiming {
   answered: number
   toAdmissionMs: number
   toAnswerMs: number
+  /** The last durations of each stage, for tail percentiles. */
+  samples: { toAdmission: LatencySamples; toAnswer: LatencySamples }
 }
 
 /** How many transactions are in each stage right now. */
@@ -129,7 +132,7 @@ export class Mempool {
   private readonly lanes = new Map<bigint, Lane>()
   private readonly inFlightByHash = new Map<bigint, Entry>()
   private readonly counts = { verifying: 0, parked: 0, sequencing: 0, pending: 0 }
-  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0 }
+  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0, samples: { toAdmission: new LatencySamples(), toAnswer: new LatencySamples() } }
   private nextSeqValue: number
   private queueLengthValue: number
   private stoppedWith: SequencerError | undefined
@@ -391,6 +394,8 @@ export class Mempool {
     this.timing.answered++
     this.timing.toAdmissionMs += entry.admittedAt! - entry.receivedAt
     this.timing.toAnswerMs += at - entry.admittedAt!
+    this.timing.samples.toAdmission.add(entry.admittedAt! - entry.receivedAt)
+    this.timing.samples.toAnswer.add(at - entry.admittedAt!)
     const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, group }
     this.finish(entry, accepted)
     this.onPreconfirmed?.(accepted)
