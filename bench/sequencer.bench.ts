@@ -116,6 +116,8 @@ export async function run(): Promise<BenchResult[]> {
     params: 'devnet',
     synchronous: 'FULL',
     workers: cores,
+    // CW_INLINE_VERIFY_PERCENT=0 measures the workers-only path for comparison.
+    ...(process.env.CW_INLINE_VERIFY_PERCENT ? { inlineVerifyPercent: Number(process.env.CW_INLINE_VERIFY_PERCENT) } : {}),
     blockIntervalMs: 1000,
     logLevel: 'warn',
     rateLimit: { callsPerSecond: 0, burst: 1 },
