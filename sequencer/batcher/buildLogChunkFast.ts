@@ -1,23 +1,9 @@
-import {
-  applyDaTx,
-  applyQueueEntry,
-  calldataBinding,
-  chunkElements,
-  chunkLayout,
-  chunkPublicInputs,
-  slotsOf,
-  type Chunk,
-  type ChunkData,
-  type ChunkParams,
-  type DaTx,
-  type RollupState,
-  type TxOutcome,
-} from '../../protocol/index.ts'
+import { applyDaTx, applyQueueEntry, chunkLayout, slotsOf, type Chunk, type ChunkData, type ChunkParams, type DaTx, type RollupState, type TxOutcome } from '../../protocol/index.ts'
 import { L1Error } from '../errors/index.ts'
-import { replayChunkFast } from '../node/index.ts'
 import { checkL2Tx } from '../state/checkL2Tx.ts'
 import type { ChunkRecord } from './BatchRecord.ts'
 import type { ChunkCut } from './cutChunk.ts'
+import { fastChunk } from './fastChunk.ts'
 
 /**
  * {@link buildLogChunk} without Merkle witnesses: the same chunk, record and checks, for the
@@ -28,9 +14,9 @@ import type { ChunkCut } from './cutChunk.ts'
  * 1. which transactions fit is decided on a scratch fork with the rules of `resolveL2Tx`
  *    except the signature (`checkL2Tx`; every transaction of the log was verified when it was
  *    preconfirmed), the record slots and the fee-account rule of `buildChunk`;
- * 2. the node's `replayChunkFast` applies the chunk's data on a fork of `state` and computes
- *    the roots, queue hash, exit root, tx-list and data commitments (on a `DeferredState`
- *    every touched tree node is hashed once per chunk).
+ * 2. {@link fastChunk} (the node's `replayChunkFast`) applies the chunk's data on a fork of
+ *    `state` and computes the roots, queue hash, exit root, tx-list and data commitments (on
+ *    a `DeferredState` every touched tree node is hashed once per chunk).
  *
  * The returned chunk is witness-free: `queueSlots`, `txSlots` and `feeSlots` are empty and
  * the included outcomes carry no signature. Everything a commit reads (`blobBatch`,
@@ -71,7 +57,6 @@ export function buildLogChunkFast(params: {
   entries.forEach((entry, q) => applyQueueEntry({ state: scratch, entry, exitPosition: q }))
   const feeTokens = feeAccounts.map((f) => (f === 0n ? undefined : scratch.get(f)!.tokenId))
   const das: DaTx[] = []
-  const feeTotals = new Array<bigint>(p.nFee).fill(0n)
   let slot = 0
   let fullDetail = ''
   for (const t of cut.txs) {
@@ -87,65 +72,24 @@ export function buildLogChunkFast(params: {
     if (r.da.fee > 0n && matching < 0) throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `preconfirmed transaction ${t.seq} does not apply in its chunk: NO_FEE_ACCOUNT (no fee account for token ${tokenId} in this chunk)` })
     applyDaTx({ state: scratch, tx: r.da, exitPosition: p.nQueue + slot })
     das.push(r.da)
-    feeTotals[Math.max(matching, 0)]! += r.da.fee
     slot += need
   }
   const included = das.length
   if (included === 0 && cut.queue.length === 0) throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `transaction ${firstSeq} does not fit an empty chunk` })
 
-  // 2. The transition and its commitments, without witnesses.
+  // 2. The transition and its commitments, without witnesses; then the tail that did not fit.
   const data: ChunkData = { queueCount: entries.length, feeAccounts, txs: das }
-  const dataElements = chunkElements(data, p)
-  const oldAccountRoot = state.accountRoot
-  const oldNextIndex = state.nextIndex
-  const r = replayChunkFast({ state, params: p, domain: params.domain, data, queue: { entries, startHash: params.startHash }, firstSeq: BigInt(firstSeq), elements: dataElements })
-
-  // Outcomes as buildChunk reports them: included ones with their slot, the tail CHUNK_FULL.
-  const txOutcomes: TxOutcome[] = []
-  let at = 0
+  const built = fastChunk({ state, params: p, domain: params.domain, data, queue: { entries, startHash: params.startHash }, firstSeq: BigInt(firstSeq) })
   for (const [k, t] of cut.txs.entries()) {
-    if (k >= included) {
-      txOutcomes.push({ status: 'rejected', reason: 'CHUNK_FULL', detail: k === included ? fullDetail : 'a transaction before it did not fit in the chunk' })
-      continue
-    }
-    const hash = r.txHashes![k]!
-    if (hash !== BigInt(`0x${Buffer.from(t.tx.hash).toString('hex')}`)) throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `transaction ${t.seq} was included with another hash` })
-    const exit = r.exits.find((e) => e.position === p.nQueue + at)
-    txOutcomes.push({ status: 'included', seq: BigInt(t.seq), hash, slot: at, da: das[k]!, ...(exit ? { exit } : {}) })
-    at += slotsOf(das[k]!.type, layout)
+    if (k >= included) break
+    const o = built.txOutcomes[k]!
+    if (o.status !== 'included' || o.hash !== BigInt(`0x${Buffer.from(t.tx.hash).toString('hex')}`)) throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `transaction ${t.seq} was included with another hash` })
   }
-
-  const partial: Omit<Chunk, 'publicInputs'> = {
-    params: p,
-    domain: params.domain,
-    oldStateRoot: r.oldStateRoot!,
-    newStateRoot: r.newStateRoot!,
-    oldAccountRoot,
-    oldNextIndex,
-    oldQueueHash: r.oldQueueHash,
-    newQueueHash: r.newQueueHash,
-    queueCount: entries.length,
-    exitRoot: r.exitRoot,
-    exits: r.exits,
-    exitLeaves: r.exitLeaves,
-    firstSeq: BigInt(firstSeq),
-    txCount: included,
-    txListRoot: r.txListRoot!,
-    txListCommitment: r.txListCommitment!,
-    txListLeaves: r.txListLeaves,
-    data,
-    dataElements,
-    dataCommitment: r.dataCommitment!,
-    blob: calldataBinding({ params: p, elements: dataElements }),
-    queueOutcomes: r.queueOutcomes,
-    txOutcomes,
-    feeTotals,
-    queueSlots: [],
-    txSlots: [],
-    feeSlots: [],
-    state: r.state,
-  }
-  const chunk: Chunk = { ...partial, publicInputs: chunkPublicInputs(partial) }
+  const txOutcomes: TxOutcome[] = [
+    ...built.txOutcomes,
+    ...cut.txs.slice(included).map((_, k): TxOutcome => ({ status: 'rejected', reason: 'CHUNK_FULL', detail: k === 0 ? fullDetail : 'a transaction before it did not fit in the chunk' })),
+  ]
+  const chunk: Chunk = { ...built, txOutcomes }
   const exits = chunk.exits.map((e) => {
     const base = { position: e.position, recipient: e.recipient, tokenId: e.tokenId, amount: e.amount }
     if (e.position < p.nQueue) return { ...base, queuePosition: queueStart + e.position }

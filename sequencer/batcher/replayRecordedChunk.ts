@@ -1,13 +1,15 @@
-import { applyDaTx, applyQueueEntry, replayChunk, type Chunk, type ChunkParams, type DaTx, type QueueEntry, type RollupState, type SignedL2Tx } from '../../protocol/index.ts'
+import { applyDaTx, applyQueueEntry, type Chunk, type ChunkParams, type DaTx, type QueueEntry, type RollupState, type SignedL2Tx } from '../../protocol/index.ts'
 import { checkL2Tx } from '../state/checkL2Tx.ts'
 import { StoreError } from '../errors/index.ts'
 import type { ChunkRecord } from './BatchRecord.ts'
+import { fastChunk } from './fastChunk.ts'
 
 /**
  * Rebuilds a recorded chunk at start, without checking signatures again (they were checked
  * when the transactions were accepted, and the chunk was built with `buildChunk` before it
  * was recorded): the DA form of each transaction is resolved on a scratch fork, then
- * protocol's `replayChunk` applies the chunk on `state` (not changed: `chunk.state.commit()`).
+ * {@link fastChunk} applies the chunk on `state` without Merkle witnesses (not changed:
+ * `chunk.state.commit()`); the chunk is what a commit needs, as `buildLogChunkFast` gives it.
  * Throws a critical `STORE_CORRUPT` when the public inputs differ from the recorded ones.
  *
  * @example
@@ -36,7 +38,7 @@ export function replayRecordedChunk(params: {
     das.push(r.da)
   }
   const feeAccounts = [...record.feeAccounts, ...new Array<bigint>(params.params.nFee - record.feeAccounts.length).fill(0n)]
-  const chunk = replayChunk({
+  const chunk = fastChunk({
     state: params.state,
     params: params.params,
     domain: params.domain,
