@@ -22,6 +22,7 @@ export { contractProof, type ContractProof, type SnarkjsProof } from './rollup/p
 export { insecureMockProof } from './rollup/mockProof.ts'
 export { calldataBatchData, batchBlob } from './rollup/data.ts'
 export { txListOpening, type TxListOpening } from './rollup/txListOpening.ts'
+export { lastChunkOpening } from './rollup/lastChunkOpening.ts'
 export { loadKzg, loadCKzg, sendBlobTransaction, simulateWithBlob, type CKzg } from './rollup/blobTx.ts'
 export { blobBatch, balanceBlobClaims, openBlob, type BlobBatch, type BlobOpening } from './rollup/blobOpening.ts'
 export { exitClaimArgs, escapeWithdrawArgs } from './rollup/exits.ts'

@@ -54,7 +54,7 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
     const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
     const pre = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[2]! }))
     const reporter = anvil.walletClients[2]!
-    const slash = () => reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre, 0n, 0n, 0n] })
+    const slash = () => reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre, 0n, 0n, 0n, []] })
     await expect(slash()).rejects.toThrow(/DeadlineNotPassed/)
     await anvil.testClient.setNextBlockTimestamp({ timestamp: BigInt(deadline + 1) })
     await anvil.testClient.mine({ blocks: 1 })
@@ -99,7 +99,7 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
 
     const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
     const pre = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[1]! }))
-    const opening = (slot: number, txHash: bigint) => ({ batch: 1n, chunk: 0n, firstSeq: 1n, txCount: 3n, root, slot: BigInt(slot), txHash, siblings: denseProof(leaves, slot, depth) })
+    const opening = (slot: number, txHash: bigint) => ({ batch: 1n, chunk: 0n, firstSeq: 1n, txCount: 3n, root, slot: BigInt(slot), txHash, siblings: denseProof(leaves, slot, depth), exitRoot: claim.exitRoot })
     const reporter = anvil.walletClients[3]!
     // sequence 1 was honoured: nothing to claim
     const pre1 = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[0]! }))

@@ -4,7 +4,7 @@ type Hex = `0x${string}`
 
 /**
  * What `rollup_getWithdrawalProof` answers: the exit leaf and the arguments of
- * `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)`, the node's
+ * `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment)`, the node's
  * `getExitProof` result (sequencer/node/read/getExitProof.ts) in hex JSON.
  *
  * EXPECTED SHAPE: the method is not in `CounterweightRpcSchema` on main yet; this is the
@@ -12,7 +12,7 @@ type Hex = `0x${string}`
  */
 export interface WithdrawalProofJson {
   exit: { position: Hex | number; recipient: Hex; tokenId: Hex; amount: Hex }
-  args: readonly [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: readonly Hex[]]
+  args: readonly [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: readonly Hex[], txListCommitment: Hex]
 }
 
 /**
