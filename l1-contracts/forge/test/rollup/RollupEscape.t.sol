@@ -66,6 +66,35 @@ contract RollupEscapeTest is RollupFixture {
         escape().activateEscapeMode();
     }
 
+    // ------------------------------------------------------------------ the delegated contract
+
+    /// The escape code runs only on the rollup's storage: called directly, it refuses; the
+    /// rollup's fallback refuses plain ether and unknown selectors.
+    function test_escapeHatchRunsOnlyThroughTheRollup() public {
+        setUpState();
+        EscapeHatch hatch = EscapeHatch(rollup.escapeHatch());
+        assertTrue(address(hatch).code.length > 0);
+        vm.warp(T0 + 100 + ESCAPE + 1);
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.activateEscapeMode();
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.escapeMode();
+        escape().activateEscapeMode();
+        assertTrue(escape().escapeMode());
+        uint256[] memory proof = smallProof(1);
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        assertTrue(escape().isAccountWithdrawn(1));
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.isAccountWithdrawn(1);
+
+        (bool ok,) = address(rollup).call{value: 1 ether}("");
+        assertFalse(ok, "plain ether refused");
+        (ok,) = address(rollup).call(abi.encodeWithSignature("noSuchFunction()"));
+        assertFalse(ok, "unknown selector refused");
+    }
+
     // ------------------------------------------------------------------ activation
 
     function test_cannotStartWithoutAnOverdueEntry() public {
