@@ -20,6 +20,8 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
   let d: RollupDeployment
   let entries: GroupEntry[]
   let deadline: number
+  /** The chunk the reorder test commits and proves: its tx-list root and public inputs. */
+  let committed: { root: bigint; inputs: bigint[] } | undefined
 
   beforeAll(async () => {
     anvil = await startAnvil()
@@ -96,6 +98,7 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
       args: [calldataBatchData({ params: TEST_PARAMS, chunks: [chunk] }), [claim], [insecureMockProof(inputs)]],
     })
     expect((await anvil.publicClient.waitForTransactionReceipt({ hash: commit })).status).toBe('success')
+    committed = { root, inputs }
 
     const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
     const pre = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[1]! }))
@@ -110,5 +113,23 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
     console.log(`slashReordered on anvil (nTx ${TEST_PARAMS.nTx}): ${receipt.gasUsed} gas`)
     const owed = await anvil.publicClient.readContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'owed', args: [reporter.account.address, 0n] })
     expect(owed).toBe(parseEther('1') / 2n)
+  })
+  it('lets a third party slash a promise past its deadline beyond the last committed chunk, opened by its public inputs', async () => {
+    if (!committed) throw new Error('runs after the reorder test, which commits the chunk of sequences 1..3')
+    const chainId = BigInt(d.chainId)
+    const bond = await anvil.walletClient.writeContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'depositBond', value: parseEther('1') })
+    await anvil.publicClient.waitForTransactionReceipt({ hash: bond })
+    const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
+    const pre = (i: number) => preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[i]! }))
+    const reporter = anvil.walletClients[4]!
+    const slash = (i: number, inputs: bigint[]) =>
+      reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre(i), 1n, 3n, committed!.root, inputs] })
+    // sequence 3 is in the chunk; 4 is not
+    await expect(slash(2, committed.inputs)).rejects.toThrow(/SequenceCommitted/)
+    await expect(slash(3, committed.inputs.map((v, i) => (i === 4 ? v + 1n : v)))).rejects.toThrow(/TxListMismatch/)
+    const receipt = await anvil.publicClient.waitForTransactionReceipt({ hash: await slash(3, committed.inputs) })
+    expect(receipt.status).toBe('success')
+    console.log(`slashMissed against a proven chunk on anvil: ${receipt.gasUsed} gas`)
+    expect(await anvil.publicClient.readContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'owed', args: [reporter.account.address, 0n] })).toBe(parseEther('1') / 2n)
   })
 })
