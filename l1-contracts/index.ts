@@ -13,6 +13,7 @@ export { compileContracts, type CompileParams, type CompileResult, type EvmVersi
 export { loadArtifact, listArtifacts, type ContractArtifact } from './build/artifact.ts'
 export { L1ContractsError, CompileError } from './build/errors.ts'
 export { L1_PATHS } from './build/paths.ts'
+export { storageLayouts, type StorageEntry } from './build/storageLayouts.ts'
 export { counterweightRollupAbi, iChunkVerifierAbi, insecureMockChunkVerifierAbi, preconfirmationSlasherAbi, testTokenAbi } from './abi/abis.ts'
 export { deployRollup, deployArtifact, type RollupDeployment, type VerifierChoice, type PoseidonHashers } from './deploy/deployRollup.ts'
 export { compileVerifier } from './deploy/compileVerifier.ts'

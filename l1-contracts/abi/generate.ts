@@ -23,6 +23,11 @@ export const ABI_CONTRACTS = {
 /**
  * Contracts whose fallback delegatecalls another contract's code: that contract's functions,
  * events and errors are called on (and come from) the first one's address, so its ABI lists them.
+ *
+ * @example
+ * ```ts
+ * DELEGATED_ABIS.CounterweightRollup // 'EscapeHatch'
+ * ```
  */
 export const DELEGATED_ABIS = { CounterweightRollup: 'EscapeHatch' } as const
 
