@@ -21,7 +21,7 @@ export { chunkClaim, chunkClaims, publicInputsTuple, type ChunkClaim, type Publi
 export { contractProof, type ContractProof, type SnarkjsProof } from './rollup/proof.ts'
 export { insecureMockProof } from './rollup/mockProof.ts'
 export { calldataBatchData, batchBlob } from './rollup/data.ts'
-export { txListOpening, type TxListOpening } from './rollup/txListOpening.ts'
+export { txListOpening, type TxListOpening, type TxListSource } from './rollup/txListOpening.ts'
 export { loadKzg, loadCKzg, sendBlobTransaction, simulateWithBlob, type CKzg } from './rollup/blobTx.ts'
 export { blobBatch, balanceBlobClaims, openBlob, type BlobBatch, type BlobOpening } from './rollup/blobOpening.ts'
 export { exitClaimArgs, escapeWithdrawArgs } from './rollup/exits.ts'

@@ -27,6 +27,13 @@ import { sparseDenseRoot } from './sparseDenseRoot.ts'
 
 const MAX_BALANCE = (1n << BigInt(BITS.AMOUNT)) - 1n
 
+/** One L2 transaction of a chunk: its sequence number, first record slot and hash. */
+export interface ChunkTx {
+  seq: bigint
+  slot: number
+  hash: bigint
+}
+
 /** What replaying one chunk gives: its public values, exits and outcomes, and the new state. */
 export interface ChunkReplay {
   /** Undefined when replayed with `roots: false`. */
@@ -40,6 +47,12 @@ export interface ChunkReplay {
   exits: ExitLeaf[]
   firstSeq: bigint
   txCount: number
+  /**
+   * The chunk's L2 transactions in order: sequence number, record slot and transaction hash
+   * (protocol's `txHash`), always computed (the node keeps them to open the tx list, see
+   * `getTxListOpening`), whatever `txList` says.
+   */
+  txs: ChunkTx[]
   /** Undefined when replayed with `txList: false`. */
   txListCommitment: bigint | undefined
   /** The Poseidon chain over the chunk's DA elements; undefined when no elements were given. */
@@ -87,8 +100,8 @@ export function replayChunkFast(params: {
    */
   roots?: boolean
   /**
-   * Compute the transaction hashes and the tx-list commitment (default true). Only for chunks
-   * whose commitment L1 has already verified may this be false.
+   * Compute the tx-list commitment (default true). Only for chunks whose commitment L1 has
+   * already verified may this be false. The transaction hashes are computed either way.
    */
   txList?: boolean
 }): ChunkReplay {
@@ -125,6 +138,7 @@ export function replayChunkFast(params: {
   // 2. L2 slots.
   const feeTotals = new Array<bigint>(p.nFee).fill(0n)
   const txListLeaves = new Array<bigint>(p.nTx).fill(0n)
+  const txs: ChunkTx[] = []
   let slot = 0
   let seq = params.firstSeq
   data.txs.forEach((tx, i) => {
@@ -135,11 +149,12 @@ export function replayChunkFast(params: {
     const tokenId = state.get(tx.from)!.tokenId
     const feeSlot = feeTokens.findIndex((t) => t === tokenId)
     if (tx.fee > 0n && feeSlot < 0) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON.NO_FEE_ACCOUNT}`)
-    const hash = withTxList ? txHash({ tx: daTxToL2Tx(state, tx), domain }) : 0n
+    const hash = txHash({ tx: daTxToL2Tx(state, tx), domain })
     const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
     if (step.exit) exits.push(step.exit)
     if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
     if (withTxList) txListLeaves[slot] = poseidon2(seq, hash)
+    txs.push({ seq, slot, hash })
     seq += 1n
     slot += need
   })
@@ -166,6 +181,7 @@ export function replayChunkFast(params: {
     exits,
     firstSeq: params.firstSeq,
     txCount,
+    txs,
     txListCommitment: withTxList ? poseidon([params.firstSeq, BigInt(txCount), sparseDenseRoot(txListLeaves, layout.txListDepth)]) : undefined,
     dataCommitment: params.elements ? dataCommitment(params.elements) : undefined,
     queueOutcomes,
