@@ -8,7 +8,7 @@
  * uncommitted past its deadline is `pending` then `missed` and slashed; forged and
  * wrong-chain preconfirmations are `invalid`.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -20,6 +20,8 @@ import { groupPreconfirmation, signPreconfirmationGroup, type GroupEntry, type P
 import { createNode, createNodeRpcServer, type RollupNode } from '../../sequencer/node/index.ts'
 import { RollupDriver } from '../../sequencer/node/testing/rollupDriver.ts'
 import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
+import { runCli } from '../cli/counterweight.ts'
+import { EXIT } from '../cli/CliError.ts'
 import { checkPreconfirmation, preconfirmationSlashCall, slashPreconfirmation } from './index.ts'
 import { L1RevertedError, NotSlashableError } from './errors/index.ts'
 
@@ -29,6 +31,7 @@ let node: RollupNode
 let server: FastifyInstance
 let nodeClient: ReturnType<typeof createPublicClient>
 let dir: string
+let nodeUrl: string
 
 beforeAll(async () => {
   anvil = await startAnvil()
@@ -38,7 +41,8 @@ beforeAll(async () => {
   server = createNodeRpcServer({ node, rateLimit: { callsPerSecond: 0, burst: 1 } })
   await server.listen({ host: '127.0.0.1', port: 0 })
   const { port } = server.server.address() as { port: number }
-  nodeClient = createPublicClient({ transport: http(`http://127.0.0.1:${port}`) })
+  nodeUrl = `http://127.0.0.1:${port}`
+  nodeClient = createPublicClient({ transport: http(nodeUrl) })
 }, 120_000)
 afterAll(async () => {
   await server?.close()
@@ -66,6 +70,20 @@ const entry = (sequence: bigint, hash: Hex, l1Deadline: bigint): GroupEntry => (
 const check = (preconfirmation: PreconfirmationJson) => checkPreconfirmation(anvil.publicClient, { preconfirmation, node: nodeClient, rollup: driver.rollup, chainId: chainId() })
 const read = <T>(functionName: 'bondOf' | 'owed', args: readonly unknown[]) => anvil.publicClient.readContract({ address: driver.rollup, abi: counterweightRollupAbi, functionName, args: args as never }) as Promise<T>
 
+/** `counterweight preconf check <file> --json [...]` as a user runs it; its exit code and parsed output. */
+const cli = async (pres: PreconfirmationJson | PreconfirmationJson[], extra: string[] = [], env: Record<string, string> = {}) => {
+  const file = join(dir, `pre-${Math.random().toString(16).slice(2)}.json`)
+  writeFileSync(file, JSON.stringify(pres))
+  let out = ''
+  const code = await runCli({
+    argv: ['preconf', 'check', file, '--node', nodeUrl, '--json', ...extra],
+    env: { CW_ROLLUP_ADDRESS: driver.rollup, CW_L1_RPC_URL: anvil.rpcUrl, CW_CHAIN_ID: String(driver.d.chainId), CW_DEVNET_FILE: join(dir, 'none.json'), ...env },
+    stdout: (t) => (out += t),
+    stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+  })
+  return { code, out: JSON.parse(out) }
+}
+
 let nonce0 = 0n
 let nonce1 = 0n
 const transfer = (user: 0 | 1, amount: bigint): SignedL2Tx =>
@@ -90,6 +108,9 @@ describe('preconfirmations checked and enforced with the SDK and a node', () => 
       expect(c.slashable).toBe(false)
       expect(() => preconfirmationSlashCall({ check: c })).toThrow(NotSlashableError)
     }
+    const viaCli = await cli(pres)
+    expect(viaCli.code).toBe(EXIT.OK)
+    expect(viaCli.out.map((r: { verdict: string }) => r.verdict)).toEqual(['honoured', 'honoured', 'honoured'])
   })
 
   it('forged and wrong-chain preconfirmations are invalid', async () => {
@@ -148,12 +169,20 @@ describe('preconfirmations checked and enforced with the SDK and a node', () => 
     await node.sync()
     const c = await check(pre!)
     expect([c.verdict, c.slashable], c.reason).toEqual(['missed', true])
+    // The reporter uses the CLI: `preconf check <file> --slash` with its own key.
     const reporter = anvil.walletClients[7]!
+    const key = `0x${Buffer.from(anvil.accounts[7]!.getHdKey().privateKey!).toString('hex')}`
     const bondBefore = await read<bigint>('bondOf', [driver.d.sequencer])
-    const r = await slashPreconfirmation(reporter, { rollup: driver.rollup, check: c })
-    expect(r.reason).toBe('missed')
-    expect(await read<bigint>('bondOf', [driver.d.sequencer])).toBe(bondBefore - r.amount)
-    expect(await read<bigint>('owed', [reporter.account.address, 0n])).toBe(r.amount / 2n)
+    const { code, out } = await cli(pre!, ['--slash'], { CW_PRIVATE_KEY: key })
+    expect(code).toBe(EXIT.OK)
+    expect(out).toMatchObject({ verdict: 'missed', slashable: true })
+    const amount = BigInt(out.slashed.amount)
+    expect(amount).toBeGreaterThan(0n)
+    expect(await read<bigint>('bondOf', [driver.d.sequencer])).toBe(bondBefore - amount)
+    expect(await read<bigint>('owed', [reporter.account.address, 0n])).toBe(amount / 2n)
     await expect(slashPreconfirmation(reporter, { rollup: driver.rollup, check: c })).rejects.toMatchObject({ errorName: 'AlreadySlashed' })
+    const again = await cli(pre!, ['--slash'], { CW_PRIVATE_KEY: key })
+    expect(again.code).toBe(EXIT.FAILED)
+    expect(again.out.error.message).toMatch(/AlreadySlashed/)
   })
 })
