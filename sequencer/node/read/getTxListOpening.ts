@@ -1,5 +1,5 @@
 import { txListOpening, type TxListOpening } from '../../../l1-contracts/index.ts'
-import { chunkLayout, denseRoot, poseidon, poseidon2 } from '../../../protocol/index.ts'
+import { chunkLayout, denseRoot, poseidon, poseidon2, txHash } from '../../../protocol/index.ts'
 import type { RollupNode } from '../rollupNode.ts'
 import type { StoredChunkTx } from '../store/nodeStore.ts'
 
@@ -51,9 +51,13 @@ export function getTxListOpening(node: RollupNode, params: { sequence: bigint })
   const last = store.lastApplied()
   const lastFinalized = store.lastFinalized()
   const nextSequence = last ? last.firstSeq! + BigInt(last.txCount!) : 1n
-  const preimage = (batch: bigint, chunk: number): { p: TxListPreimage; txs: StoredChunkTx[]; leaves: bigint[]; claimed: bigint | undefined } => {
+  const preimage = (batch: bigint, chunk: number): { p: TxListPreimage; txs: (StoredChunkTx & { hash: bigint })[]; leaves: bigint[]; claimed: bigint | undefined } => {
     const c = store.chunks(batch)[chunk]!
-    const txs = store.chunkTxs(batch, chunk)
+    // Hashes of batches applied with `proven` checks are computed on first use, then kept.
+    const stored = store.chunkTxs(batch, chunk)
+    const missing = stored.filter((t) => t.hash === undefined)
+    const txs = stored.map((t) => ({ ...t, hash: t.hash ?? txHash({ tx: t.tx, domain: identity.domain }) }))
+    if (missing.length > 0) store.transaction(() => txs.forEach((t, i) => stored[i]!.hash === undefined && store.setChunkTxHash(t.seq, t.hash)))
     const leaves = new Array<bigint>(identity.params.nTx).fill(0n)
     for (const t of txs) leaves[t.slot] = poseidon2(t.seq, t.hash)
     const root = denseRoot(leaves, chunkLayout(identity.params).txListDepth)

@@ -19,6 +19,7 @@ import {
   type ChunkData,
   type ChunkParams,
   type ExitLeaf,
+  type L2Tx,
   type QueueEntry,
   type QueueOutcome,
   type RollupState,
@@ -27,11 +28,17 @@ import { sparseDenseRoot } from './sparseDenseRoot.ts'
 
 const MAX_BALANCE = (1n << BigInt(BITS.AMOUNT)) - 1n
 
-/** One L2 transaction of a chunk: its sequence number, first record slot and hash. */
+/**
+ * One L2 transaction of a chunk: its sequence number, first record slot, the signed
+ * transaction it stands for (protocol's `daTxToL2Tx`, read before it applied) and its hash
+ * (protocol's `txHash`; undefined when replayed with `txList: false`: hashing costs ~90 µs of
+ * CPU per transaction, so a node rebuilding finalized history hashes only when asked).
+ */
 export interface ChunkTx {
   seq: bigint
   slot: number
-  hash: bigint
+  tx: L2Tx
+  hash: bigint | undefined
 }
 
 /** What replaying one chunk gives: its public values, exits and outcomes, and the new state. */
@@ -48,9 +55,9 @@ export interface ChunkReplay {
   firstSeq: bigint
   txCount: number
   /**
-   * The chunk's L2 transactions in order: sequence number, record slot and transaction hash
-   * (protocol's `txHash`), always computed (the node keeps them to open the tx list, see
-   * `getTxListOpening`), whatever `txList` says.
+   * The chunk's L2 transactions in order: sequence number, record slot, the signed transaction
+   * and, with `txList`, its hash (the node keeps them to open the tx list, see
+   * `getTxListOpening`).
    */
   txs: ChunkTx[]
   /** Undefined when replayed with `txList: false`. */
@@ -100,8 +107,8 @@ export function replayChunkFast(params: {
    */
   roots?: boolean
   /**
-   * Compute the tx-list commitment (default true). Only for chunks whose commitment L1 has
-   * already verified may this be false. The transaction hashes are computed either way.
+   * Compute the transaction hashes and the tx-list commitment (default true). Only for chunks
+   * whose commitment L1 has already verified may this be false.
    */
   txList?: boolean
 }): ChunkReplay {
@@ -149,12 +156,13 @@ export function replayChunkFast(params: {
     const tokenId = state.get(tx.from)!.tokenId
     const feeSlot = feeTokens.findIndex((t) => t === tokenId)
     if (tx.fee > 0n && feeSlot < 0) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON.NO_FEE_ACCOUNT}`)
-    const hash = txHash({ tx: daTxToL2Tx(state, tx), domain })
+    const l2 = daTxToL2Tx(state, tx)
+    const hash = withTxList ? txHash({ tx: l2, domain }) : undefined
     const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
     if (step.exit) exits.push(step.exit)
     if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
-    if (withTxList) txListLeaves[slot] = poseidon2(seq, hash)
-    txs.push({ seq, slot, hash })
+    if (hash !== undefined) txListLeaves[slot] = poseidon2(seq, hash)
+    txs.push({ seq, slot, tx: l2, hash })
     seq += 1n
     slot += need
   })

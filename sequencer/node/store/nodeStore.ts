@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { getAddress, type Address, type Hex } from 'viem'
-import { queueEntryFromFields, type Account, type ChunkParams, type ExitLeaf, type QueueEntry, type QueueEntryFields } from '../../../protocol/index.ts'
+import { queueEntryFromFields, type Account, type ChunkParams, type ExitLeaf, type L2Tx, type QueueEntry, type QueueEntryFields } from '../../../protocol/index.ts'
 import { L1InconsistencyError, StoreMismatchError, type NodeErrorSeverity } from '../errors.ts'
 import type { BlockInfo } from '../l1/l1Reader.ts'
 import type { BatchEvent, ChunkEvent, QueueEvent } from '../l1/rollupEvent.ts'
@@ -72,8 +72,10 @@ export interface StoredChunkTx {
   chunk: number
   /** Its first record slot in the chunk (the position of its tx-list leaf). */
   slot: number
-  /** protocol's `txHash`. */
-  hash: bigint
+  /** The signed transaction it stands for (protocol's `daTxToL2Tx`). */
+  tx: L2Tx
+  /** protocol's `txHash`; undefined until first computed (batches applied with `proven` checks). */
+  hash: bigint | undefined
 }
 
 /** A queue entry from L1. */
@@ -103,7 +105,16 @@ export interface NodeReport {
 type Row = Record<string, unknown>
 
 function chunkTxFromRow(r: Row): StoredChunkTx {
-  return { seq: BigInt(r.seq as number), batch: BigInt(r.batch as number), chunk: r.chunk as number, slot: r.slot as number, hash: fromHex(r.hash as string) }
+  return { seq: BigInt(r.seq as number), batch: BigInt(r.batch as number), chunk: r.chunk as number, slot: r.slot as number, tx: l2TxFromText(r.tx as string), hash: r.hash === null ? undefined : fromHex(r.hash as string) }
+}
+
+/** An L2 transaction as stored: JSON with every number but `type` in hex. */
+function l2TxToText(tx: L2Tx): string {
+  return JSON.stringify(tx, (k, v: unknown) => (typeof v === 'bigint' ? toHex(v) : v))
+}
+
+function l2TxFromText(s: string): L2Tx {
+  return JSON.parse(s, (k, v: unknown) => (k !== 'type' && typeof v === 'string' ? fromHex(v) : v)) as L2Tx
 }
 
 /**
@@ -174,7 +185,8 @@ export class NodeStore {
       delChunksFrom: prep('DELETE FROM chunks WHERE batch >= ?'),
       delExitsFrom: prep('DELETE FROM exits WHERE batch >= ?'),
       delExitsOf: prep('DELETE FROM exits WHERE batch = ?'),
-      putChunkTx: prep('INSERT OR REPLACE INTO chunk_txs (seq, batch, chunk, slot, hash) VALUES (?, ?, ?, ?, ?)'),
+      putChunkTx: prep('INSERT OR REPLACE INTO chunk_txs (seq, batch, chunk, slot, tx, hash) VALUES (?, ?, ?, ?, ?, ?)'),
+      setChunkTxHash: prep('UPDATE chunk_txs SET hash = ? WHERE seq = ?'),
       delChunkTxsOf: prep('DELETE FROM chunk_txs WHERE batch = ?'),
       delChunkTxsFrom: prep('DELETE FROM chunk_txs WHERE batch >= ?'),
       chunkTxAt: prep('SELECT * FROM chunk_txs WHERE seq = ?'),
@@ -438,6 +450,11 @@ export class NodeStore {
     return r ? chunkTxFromRow(r) : undefined
   }
 
+  /** Records the hash of applied transaction `seq` (computed on first use). */
+  setChunkTxHash(seq: bigint, hash: bigint): void {
+    this.st.setChunkTxHash!.run(toHex(hash), Number(seq))
+  }
+
   /** The L2 transactions of applied chunk `chunk` of batch `batch`, in order. */
   chunkTxs(batch: bigint, chunk: number): StoredChunkTx[] {
     return (this.st.chunkTxsOf!.all(Number(batch), chunk) as Row[]).map(chunkTxFromRow)
@@ -479,7 +496,7 @@ export class NodeStore {
       this.st.delChunkTxsOf!.run(n)
       replay.chunks.forEach((c, k) => {
         this.st.setChunkResult!.run(c.queueCount, toHex(c.firstSeq), c.txCount, n, k)
-        for (const t of c.txs) this.st.putChunkTx!.run(Number(t.seq), n, k, t.slot, toHex(t.hash))
+        for (const t of c.txs) this.st.putChunkTx!.run(Number(t.seq), n, k, t.slot, l2TxToText(t.tx), t.hash === undefined ? null : toHex(t.hash))
         for (const e of c.exits) this.st.putExit!.run(n, k, e.position, toHex(e.recipient), toHex(e.tokenId), toHex(e.amount))
       })
     })

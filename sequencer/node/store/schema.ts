@@ -10,7 +10,9 @@
  * - `queue`: every queue entry, with the chain value after it.
  * - `batches`, `chunks`, `exits`: every committed batch and what replaying it gave.
  * - `chunk_txs` (version 3): every L2 transaction of every applied batch, by sequence number:
- *   its batch, chunk, record slot and hash (to open a chunk's tx list for the slasher).
+ *   its batch, chunk, record slot, the signed transaction it stands for and its hash (NULL
+ *   until first asked for when applied with `proven` checks), to open a chunk's tx list for
+ *   the slasher.
  * - `reports`: bad L1 data and other problems, with the batch number.
  * - `l1_blocks`: the hash of every L1 block the node recorded events from, and of the last
  *   block of every range it read, to detect reorgs (`irreversible`: the block holds an event
@@ -47,7 +49,7 @@ CREATE TABLE IF NOT EXISTS exits (
   batch INTEGER NOT NULL, chunk INTEGER NOT NULL, position INTEGER NOT NULL,
   recipient TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (batch, chunk, position));
 CREATE TABLE IF NOT EXISTS chunk_txs (
-  seq INTEGER PRIMARY KEY, batch INTEGER NOT NULL, chunk INTEGER NOT NULL, slot INTEGER NOT NULL, hash TEXT NOT NULL);
+  seq INTEGER PRIMARY KEY, batch INTEGER NOT NULL, chunk INTEGER NOT NULL, slot INTEGER NOT NULL, tx TEXT NOT NULL, hash TEXT);
 CREATE INDEX IF NOT EXISTS chunk_txs_by_chunk ON chunk_txs (batch, chunk, seq);
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY AUTOINCREMENT, batch TEXT, chunk INTEGER, code TEXT NOT NULL, reason TEXT,
