@@ -26,3 +26,4 @@ export { loadKzg, loadCKzg, sendBlobTransaction, simulateWithBlob, type CKzg } f
 export { blobBatch, balanceBlobClaims, openBlob, type BlobBatch, type BlobOpening } from './rollup/blobOpening.ts'
 export { exitClaimArgs, escapeWithdrawArgs } from './rollup/exits.ts'
 export { queueEntryFromEvent, type QueueEntryAddedArgs } from './rollup/events.ts'
+export { l1Chain } from './client/l1Chain.ts'

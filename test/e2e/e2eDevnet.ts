@@ -1,14 +1,12 @@
-import { rmSync } from 'node:fs'
 import { formatEther, type Address, type TransactionReceipt } from 'viem'
 import { createCounterweightClient, rpcBlobGetter } from '../../bridge/index.ts'
-import { devnetOptions } from '../../bridge/devnet/devnetOptions.ts'
-import { freePort } from '../../bridge/devnet/freePort.ts'
-import { startDevnet, type Devnet } from '../../bridge/devnet/startDevnet.ts'
-import { Progress } from '../../bridge/cli/Progress.ts'
+import { startE2eDevnet as startDevnetForScenario } from './support/startE2eDevnet.ts'
+
+type ScenarioDevnet = Awaited<ReturnType<typeof startDevnetForScenario>>
 
 /** A devnet for one end-to-end scenario, with SDK clients per anvil dev account. */
 export interface E2eDevnet {
-  devnet: Devnet
+  devnet: ScenarioDevnet
   dataDir: string
   /** An SDK client for anvil dev account `account`, talking to `url` (default: the sequencer). */
   sdk(account: number, url?: string): ReturnType<typeof createCounterweightClient>
@@ -22,8 +20,9 @@ export interface E2eDevnet {
 }
 
 /**
- * Starts a devnet with TEST parameters and real Groth16 proofs through the generated verifier
- * (no pre-funded users), on free ports, in `.devnet-e2e-<name>-<pid>`.
+ * The scenario devnet of `support/startE2eDevnet.ts` with TEST parameters, real Groth16 proofs
+ * through the generated verifier and a node, plus SDK clients per anvil dev account and L1 time
+ * travel.
  *
  * @example
  * ```ts
@@ -33,21 +32,11 @@ export interface E2eDevnet {
  * ```
  */
 export async function startE2eDevnet(params: { name: string }): Promise<E2eDevnet> {
-  const dataDir = `.devnet-e2e-${params.name}-${process.pid}`
-  const options = devnetOptions({
-    dataDir,
-    paramsName: 'test',
-    realProofs: true,
-    users: 0,
-    l1Port: await freePort(),
-    sequencerPort: await freePort(),
-    nodePort: await freePort(),
-  })
-  const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
+  const devnet = await startDevnetForScenario({ name: params.name, realProofs: true, startNode: true })
   const { anvil, info } = devnet
   return {
     devnet,
-    dataDir,
+    dataDir: devnet.options.dataDir,
     sdk: (account, url) =>
       createCounterweightClient({
         sequencerUrl: url ?? info.sequencer!.rpcUrl,
@@ -63,10 +52,7 @@ export async function startE2eDevnet(params: { name: string }): Promise<E2eDevne
     },
     rollupBalance: () => anvil.publicClient.getBalance({ address: info.rollup.address }),
     balance: (address) => anvil.publicClient.getBalance({ address }),
-    stop: async (p) => {
-      await devnet.stop()
-      if (!p?.keepLogs) rmSync(dataDir, { recursive: true, force: true })
-    },
+    stop: (p) => devnet.stop({ keep: p?.keepLogs ?? false }),
   }
 }
 
