@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { createPublicClient, createWalletClient, defineChain, http, isHex, type Hex } from 'viem'
+import { createPublicClient, createWalletClient, http, isHex, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { PreconfirmationJson } from '../../../sequencer/index.ts'
-import { checkPreconfirmation, slashPreconfirmation, type PreconfirmationCheck } from '../../sdk/index.ts'
+import { checkPreconfirmation, l1Chain, slashPreconfirmation, type PreconfirmationCheck } from '../../sdk/index.ts'
 import { CliError, EXIT, usageError } from '../CliError.ts'
 import type { CommandContext } from '../CommandContext.ts'
 import { toJson, userEndpoints } from '../userContext.ts'
@@ -32,7 +32,7 @@ export async function preconfCommand(ctx: CommandContext): Promise<number> {
   if (pk !== undefined && (!isHex(pk) || pk.length !== 66)) throw usageError({ message: 'the private key must be 32 bytes of hex (0x + 64 digits)' })
   const pres = readPreconfirmations(file)
 
-  const chain = defineChain({ id: e.chainId, name: `L1 ${e.chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [e.l1RpcUrl] } } })
+  const chain = l1Chain({ chainId: e.chainId, rpcUrl: e.l1RpcUrl })
   const l1 = createPublicClient({ chain, transport: http(e.l1RpcUrl, { retryCount: 2 }) })
   const node = createPublicClient({ transport: http(e.nodeUrl, { retryCount: 2 }) })
   const results: { sequence: string; verdict: PreconfirmationCheck['verdict']; reason: string; slashable: boolean; slashed?: { hash: Hex; amount: bigint } }[] = []
