@@ -16,7 +16,7 @@ import { createPublicClient, http, parseEther, type Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
 import { TX_TYPE, txHash, type SignedL2Tx } from '../../protocol/index.ts'
-import { groupPreconfirmation, signPreconfirmationGroup, type GroupEntry, type PreconfirmationJson, type SignedPreconfirmation } from '../../sequencer/index.ts'
+import { groupPreconfirmation, signPreconfirmationGroup, type GroupEntry, type PreconfirmationJson, type SignedPreconfirmation, type TxListOpeningResultJson } from '../../sequencer/index.ts'
 import { createNode, createNodeRpcServer, type RollupNode } from '../../sequencer/node/index.ts'
 import { RollupDriver } from '../../sequencer/node/testing/rollupDriver.ts'
 import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
@@ -24,6 +24,7 @@ import { runCli } from '../cli/counterweight.ts'
 import { EXIT } from '../cli/CliError.ts'
 import { checkPreconfirmation, preconfirmationSlashCall, slashPreconfirmation } from './index.ts'
 import { L1RevertedError, NotSlashableError } from './errors/index.ts'
+import type { SequencerClient } from './client/types.ts'
 
 let anvil: Anvil
 let driver: RollupDriver
@@ -137,6 +138,16 @@ describe('preconfirmations checked and enforced with the SDK and a node', () => 
     expect(early.verdict, early.reason).toBe('reordered')
     expect(early.slashable).toBe(false)
     expect(early.opening!.txHash).toBe(BigInt(hashOf(b)))
+    // A node lying that the batch holds a's transaction there is caught against L1's commitment.
+    const liar: SequencerClient = {
+      request: async (args) => {
+        const r = (await nodeClient.request(args as never)) as TxListOpeningResultJson
+        return { ...r, opening: { ...r.opening!, txHash: preA!.txHash } }
+      },
+    }
+    const lied = await checkPreconfirmation(anvil.publicClient, { preconfirmation: preA!, node: liar, rollup: driver.rollup, chainId: chainId() })
+    expect(lied.verdict, lied.reason).toBe('pending')
+    expect(lied.reason).toMatch(/does not match what L1 committed/)
     await driver.proveAndFinalize(batch.number)
     await node.sync()
     const c = await check(preA!)

@@ -10,6 +10,8 @@ export interface TxListPreimage {
   firstSeq: bigint
   txCount: bigint
   root: bigint
+  /** The chunk's public inputs as L1 committed them (`ChunkCommitted`). */
+  publicInputs: bigint[]
 }
 
 /**
@@ -61,7 +63,7 @@ export function getTxListOpening(node: RollupNode, params: { sequence: bigint })
     const leaves = new Array<bigint>(identity.params.nTx).fill(0n)
     for (const t of txs) leaves[t.slot] = poseidon2(t.seq, t.hash)
     const root = denseRoot(leaves, chunkLayout(identity.params).txListDepth)
-    return { p: { batch, chunk: BigInt(chunk), firstSeq: c.firstSeq!, txCount: BigInt(c.txCount!), root }, txs, leaves, claimed: c.publicInputs[5] }
+    return { p: { batch, chunk: BigInt(chunk), firstSeq: c.firstSeq!, txCount: BigInt(c.txCount!), root, publicInputs: c.publicInputs }, txs, leaves, claimed: c.publicInputs[5] }
   }
   const lastChunk = last ? preimage(last.number, last.chunkCount - 1).p : undefined
   const head = { lastChunk, nextSequence, appliedBatch: last?.number ?? 0n, finalizedBatch: lastFinalized?.number ?? 0n }

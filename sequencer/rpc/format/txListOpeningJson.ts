@@ -25,6 +25,8 @@ export interface TxListPreimageJson {
   firstSeq: Hex
   txCount: Hex
   root: Hex
+  /** The chunk's public inputs as L1 committed them. */
+  publicInputs: Hex[]
 }
 
 /**

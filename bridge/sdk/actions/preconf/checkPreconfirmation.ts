@@ -5,7 +5,9 @@ import { txListOpeningFromJson, type PreconfirmationJson, type SignedPreconfirma
 import { sequencerRequest } from '../../client/sequencerRequest.ts'
 import type { L1Client, SequencerClient } from '../../client/types.ts'
 import { InvalidPreconfirmationError } from '../../errors/InvalidPreconfirmationError.ts'
+import { getSequencerAddress } from '../l1/getSequencerAddress.ts'
 import { getRollupHeads } from '../status/getRollupHeads.ts'
+import { txListOpeningOnL1 } from './txListOpeningOnL1.ts'
 import { verifyPreconfirmation } from './verifyPreconfirmation.ts'
 
 /**
@@ -27,10 +29,10 @@ export interface PreconfirmationCheck {
   /** `reordered` / `honoured`: the opening of the committed chunk at that number (L1's transaction there). */
   opening: TxListOpening | undefined
   /** `missed`: L1's last committed chunk's commitment preimage, as `slashMissed` takes it (zeros before any batch). */
-  lastChunk: { firstSeq: bigint; txCount: bigint; root: bigint } | undefined
+  lastChunk: { firstSeq: bigint; txCount: bigint; root: bigint; publicInputs: bigint[] } | undefined
   /**
-   * Whether L1 would accept a slashing claim now: `reordered` in a finalized batch whose
-   * commitment the node's opening matches; `missed` once L1's time passed the deadline.
+   * Whether L1 would accept a slashing claim now: `reordered` in a finalized batch committed
+   * by the signer; `missed` once L1's time passed the deadline.
    */
   slashable: boolean
 }
@@ -46,10 +48,11 @@ const check = (c: Partial<PreconfirmationCheck> & Pick<PreconfirmationCheck, 've
 /**
  * Checks a preconfirmation against L1 and a node (`rollup_getTxListOpening`): verifies it
  * (chain, rollup, EIP-712 signature by the rollup's `sequencer()`), then asks the node for the
- * transaction the committed chunk holds at its sequence number. A node is trusted only for
- * what L1 can check: the opening it answers is verified by the slasher against the chunk
- * commitment L1 keeps, and a `missed` verdict requires the node to have applied L1's last
- * committed batch.
+ * transaction the committed chunk holds at its sequence number. The node is trusted only for
+ * what L1 can check: its opening is checked against the chunk's `txListCommitment` as L1
+ * committed it ({@link txListOpeningOnL1}; one that does not match answers `pending`: ask
+ * another node), and a `missed` verdict requires the node to have applied L1's last committed
+ * batch.
  *
  * @example
  * ```ts
@@ -59,11 +62,12 @@ const check = (c: Partial<PreconfirmationCheck> & Pick<PreconfirmationCheck, 've
  */
 export async function checkPreconfirmation(
   l1: L1Client,
-  params: { preconfirmation: PreconfirmationJson; node: SequencerClient; rollup: Address; chainId: bigint; sequencer?: Address },
+  params: { preconfirmation: PreconfirmationJson; node: SequencerClient; rollup: Address; chainId: bigint; sequencer?: Address; fromBlock?: bigint },
 ): Promise<PreconfirmationCheck> {
+  const sequencer = params.sequencer ?? (await getSequencerAddress(l1, { rollup: params.rollup }))
   let signed: SignedPreconfirmation
   try {
-    signed = await verifyPreconfirmation({ json: params.preconfirmation, chainId: params.chainId, rollup: params.rollup, l1, ...(params.sequencer ? { sequencer: params.sequencer } : {}) })
+    signed = await verifyPreconfirmation({ json: params.preconfirmation, chainId: params.chainId, rollup: params.rollup, sequencer })
   } catch (e) {
     if (e instanceof InvalidPreconfirmationError) return check({ verdict: 'invalid', reason: e.shortMessage })
     throw e
@@ -72,11 +76,16 @@ export async function checkPreconfirmation(
   const r = await sequencerRequest(params.node, { method: 'rollup_getTxListOpening', params: [`0x${seq.toString(16)}`] })
   if (r.opening) {
     const opening = txListOpeningFromJson(r.opening)
+    const onL1 = await txListOpeningOnL1(l1, { rollup: params.rollup, opening, sequence: seq, ...(params.fromBlock !== undefined ? { fromBlock: params.fromBlock } : {}) })
+    if (!onL1.valid) {
+      return check({ verdict: 'pending', reason: `the node's opening of sequence ${seq} (batch ${opening.batch} chunk ${opening.chunk}) does not match what L1 committed: ask another node`, signed })
+    }
     if (opening.txHash === BigInt(signed.txHash)) {
       return check({ verdict: 'honoured', reason: `batch ${opening.batch} chunk ${opening.chunk} holds transaction ${signed.txHash} at sequence ${seq}`, signed, opening })
     }
-    const slashable = r.finalized && r.matchesL1
-    const why = !r.matchesL1 ? ' (the node\'s opening does not match L1\'s commitment: ask another node)' : !r.finalized ? ` (batch ${opening.batch} is not finalized yet: slashable once it is)` : ''
+    const bySigner = onL1.committer?.toLowerCase() === sequencer.toLowerCase()
+    const slashable = onL1.finalized && bySigner
+    const why = !bySigner ? ` (batch ${opening.batch} was committed by ${onL1.committer}, not the sequencer: not slashable)` : !onL1.finalized ? ` (batch ${opening.batch} is not finalized yet: slashable once it is)` : ''
     return check({ verdict: 'reordered', reason: `batch ${opening.batch} chunk ${opening.chunk} holds another transaction (0x${opening.txHash.toString(16).padStart(64, '0')}) at sequence ${seq}${why}`, signed, opening, slashable })
   }
   const [block, heads] = await Promise.all([getBlock(l1, { blockTag: 'latest' }), getRollupHeads(l1, { rollup: params.rollup })])
@@ -88,6 +97,8 @@ export async function checkPreconfirmation(
     return check({ verdict: 'pending', reason: `the deadline passed, but the node has applied batch ${applied} of ${heads.committedBatches} committed on L1: check again once it caught up`, signed })
   }
   const last = r.head.lastChunk
-  const lastChunk = last ? { firstSeq: BigInt(last.firstSeq), txCount: BigInt(last.txCount), root: BigInt(last.root) } : { firstSeq: 0n, txCount: 0n, root: 0n }
+  const lastChunk = last
+    ? { firstSeq: BigInt(last.firstSeq), txCount: BigInt(last.txCount), root: BigInt(last.root), publicInputs: last.publicInputs.map(BigInt) }
+    : { firstSeq: 0n, txCount: 0n, root: 0n, publicInputs: [] }
   return check({ verdict: 'missed', reason: `deadline ${signed.l1Deadline} passed (L1 time ${block.timestamp}) and L1's committed batches end before sequence ${seq}`, signed, lastChunk, slashable: true })
 }

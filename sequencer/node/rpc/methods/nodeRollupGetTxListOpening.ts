@@ -28,7 +28,7 @@ export const nodeRollupGetTxListOpening: RpcMethod<NodeRpcContext> = {
       finalized: v.finalized,
       matchesL1: v.matchesL1,
       head: {
-        lastChunk: last ? { batch: q(last.batch), chunk: q(last.chunk), firstSeq: q(last.firstSeq), txCount: q(last.txCount), root: q(last.root) } : null,
+        lastChunk: last ? { batch: q(last.batch), chunk: q(last.chunk), firstSeq: q(last.firstSeq), txCount: q(last.txCount), root: q(last.root), publicInputs: last.publicInputs.map(q) } : null,
         nextSequence: q(v.head.nextSequence),
         appliedBatch: q(v.head.appliedBatch),
         finalizedBatch: q(v.head.finalizedBatch),
