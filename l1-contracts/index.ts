@@ -22,7 +22,7 @@ export { chunkClaim, chunkClaims, publicInputsTuple, type ChunkClaim, type Publi
 export { contractProof, type ContractProof, type SnarkjsProof } from './rollup/proof.ts'
 export { insecureMockProof } from './rollup/mockProof.ts'
 export { calldataBatchData, batchBlob } from './rollup/data.ts'
-export { txListOpening, type TxListOpening } from './rollup/txListOpening.ts'
+export { txListOpening, type TxListOpening, type TxListSource } from './rollup/txListOpening.ts'
 export { lastChunkOpening } from './rollup/lastChunkOpening.ts'
 export { loadKzg, loadCKzg, sendBlobTransaction, simulateWithBlob, type CKzg } from './rollup/blobTx.ts'
 export { blobBatch, balanceBlobClaims, openBlob, type BlobBatch, type BlobOpening } from './rollup/blobOpening.ts'

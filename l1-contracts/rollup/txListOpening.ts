@@ -25,6 +25,14 @@ export interface TxListOpening {
 }
 
 /**
+ * What {@link txListOpening} reads of a chunk: a protocol `Chunk`, or what a node rebuilt from
+ * L1 (each included transaction's sequence number, slot and hash, no DA record).
+ */
+export type TxListSource = Pick<Chunk, 'params' | 'firstSeq' | 'txCount' | 'txListRoot' | 'txListLeaves' | 'exitRoot'> & {
+  txOutcomes: readonly ({ status: 'rejected' } | { status: 'included'; seq: bigint; slot: number; hash: bigint })[]
+}
+
+/**
  * The opening of chunk `chunk` (number `chunkIndex` of batch `batch`) at the transaction it
  * gave sequence number `sequence`. Throws when the chunk holds no transaction with that number.
  *
@@ -33,7 +41,7 @@ export interface TxListOpening {
  * await walletClient.writeContract({ address: slasher, abi: preconfirmationSlasherAbi, functionName: 'slashReordered', args: [pre, txListOpening({ chunk, batch: 1n, chunkIndex: 0n, sequence: 2n })] })
  * ```
  */
-export function txListOpening(params: { chunk: Pick<Chunk, 'params' | 'firstSeq' | 'txCount' | 'txListRoot' | 'txListLeaves' | 'txOutcomes' | 'exitRoot'>; batch: bigint; chunkIndex: bigint; sequence: bigint }): TxListOpening {
+export function txListOpening(params: { chunk: TxListSource; batch: bigint; chunkIndex: bigint; sequence: bigint }): TxListOpening {
   const { chunk, sequence } = params
   const included = chunk.txOutcomes.find((o) => o.status === 'included' && o.seq === sequence)
   if (!included || included.status !== 'included') throw new RangeError(`the chunk holds no transaction with sequence number ${sequence}`)
