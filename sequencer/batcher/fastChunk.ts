@@ -35,7 +35,7 @@ export function fastChunk(params: { state: RollupState; params: ChunkParams; dom
     const feeSlot = Math.max(feeTokens.indexOf(r.state.get(da.from)!.tokenId), 0)
     feeTotals[feeSlot]! += da.fee
     const exit = r.exits.find((e) => e.position === p.nQueue + slot)
-    txOutcomes.push({ status: 'included', seq: firstSeq + BigInt(k), hash: r.txHashes![k]!, slot, da, ...(exit ? { exit } : {}) })
+    txOutcomes.push({ status: 'included', seq: firstSeq + BigInt(k), hash: r.txs[k]!.hash!, slot, da, ...(exit ? { exit } : {}) })
     slot += slotsOf(da.type, layout)
   }
   const partial: Omit<Chunk, 'publicInputs'> = {
