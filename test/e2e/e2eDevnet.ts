@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { formatEther, type Address, type TransactionReceipt } from 'viem'
 import { createCounterweightClient, rpcBlobGetter } from '../../bridge/index.ts'
-import { devnetOptions } from '../../bridge/devnet/devnetOptions.ts'
+import { devnetOptions, type DevnetOptions } from '../../bridge/devnet/devnetOptions.ts'
 import { freePort } from '../../bridge/devnet/freePort.ts'
 import { startDevnet, type Devnet } from '../../bridge/devnet/startDevnet.ts'
 import { Progress } from '../../bridge/cli/Progress.ts'
@@ -23,7 +23,8 @@ export interface E2eDevnet {
 
 /**
  * Starts a devnet with TEST parameters and real Groth16 proofs through the generated verifier
- * (no pre-funded users), on free ports, in `.devnet-e2e-<name>-<pid>`.
+ * (no pre-funded users), on free ports, in `.devnet-e2e-<name>-<pid>`; `extraEnv` adds
+ * environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`).
  *
  * @example
  * ```ts
@@ -32,7 +33,7 @@ export interface E2eDevnet {
  * await e.devnet.stop()
  * ```
  */
-export async function startE2eDevnet(params: { name: string }): Promise<E2eDevnet> {
+export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv'] }): Promise<E2eDevnet> {
   const dataDir = `.devnet-e2e-${params.name}-${process.pid}`
   const options = devnetOptions({
     dataDir,
@@ -42,6 +43,7 @@ export async function startE2eDevnet(params: { name: string }): Promise<E2eDevne
     l1Port: await freePort(),
     sequencerPort: await freePort(),
     nodePort: await freePort(),
+    ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
   const { anvil, info } = devnet

@@ -1,0 +1,197 @@
+/**
+ * Scenario 5, reorg (real anvil L1, real blobs, real Groth16 proofs checked by the generated
+ * verifier). The sequencer, its L1 transaction manager and the prover wait for
+ * {@link CONFIRMATIONS} blocks (more than the deepest reorg), the devnet's node for 1 (so it
+ * reads the doomed blocks and must unwind them). For each depth d in 1, 5, 30: block
+ * production is held, an L2 transfer makes the sequencer commit a batch, Bob deposits on L1
+ * and Alice sends a forced withdrawal; all three land in ONE block h+1, d-1 more blocks
+ * follow, then the chain is reverted to h (`evm_snapshot` / `evm_revert`: the d blocks are
+ * dropped) and a different chain is mined (an empty block first, so the replacement of h+1
+ * differs). The user transactions are re-broadcast as a mempool would (the same signed
+ * bytes); the batch commit is re-sent by the sequencer's L1 transaction manager on its own.
+ * Then: the deposit and the forced withdrawal each hold one queue position on L1, the same
+ * as before the reorg, and are credited exactly once on L2; the batch is re-committed at the
+ * same sequencer nonce (no nonce skipped or reused in the canonical chain), proven and
+ * finalized; the devnet's node (which read the dropped blocks) agrees with the sequencer; at
+ * the end a fresh node rebuilt from L1 matches the sequencer's roots at every batch (scenario 7).
+ */
+import { decodeEventLog, parseEther, type Hex, type PublicClient } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
+import { retrying, startE2eDevnet, type E2eDevnet } from './e2eDevnet.ts'
+import { expectRebuildMatches } from './support/expectRebuildMatches.ts'
+import { manualMiner, type ManualMiner } from './support/manualMiner.ts'
+import { rebuildFromL1 } from './support/rebuildFromL1.ts'
+import { rpcCall } from './support/rpcCall.ts'
+
+/** Confirmations of the sequencer (queue follower and L1 transaction manager) and the prover: above the deepest reorg. */
+const CONFIRMATIONS = 32
+const DEPTHS = [1, 5, 30] as const
+const ALICE = 1
+const BOB = 2
+const log = (line: string) => console.log(`[reorg] ${line}`)
+
+type Pool = Record<string, Record<string, { hash: Hex }>>
+
+describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
+  let e: E2eDevnet
+  let miner: ManualMiner
+  let pub: PublicClient
+  const keys: Record<number, Awaited<ReturnType<ReturnType<E2eDevnet['sdk']>['deriveL2Key']>>> = {}
+  const index: Record<number, bigint> = {}
+
+  const account = async (i: bigint) => {
+    const r = (await rpcCall({ url: e.devnet.info.sequencer!.rpcUrl, method: 'rollup_getAccount', params: [`0x${i.toString(16)}`] })).result as { balance: string; nonce: string }
+    return { balance: BigInt(r.balance), nonce: BigInt(r.nonce) }
+  }
+  const pool = async (): Promise<Pool> => ((await pub.request({ method: 'txpool_content' as never })) as { pending: Pool }).pending
+  const pendingOf = (p: Pool, address: string): Hex[] => Object.values(p[address.toLowerCase()] ?? Object.fromEntries(Object.entries(p).filter(([a]) => a.toLowerCase() === address.toLowerCase()).flatMap(([, v]) => Object.entries(v)))).map((t) => t.hash)
+  const heads = () => e.sdk(ALICE).getRollupHeads()
+  /** Waits until every committed batch is finalized and every queue entry on L1 is committed. */
+  const settled = () =>
+    retrying({
+      fn: async () => {
+        const h = await heads()
+        if (h.finalizedBatches !== h.committedBatches || h.committedQueue !== h.queueLength) throw new Error(`not settled: batches ${h.finalizedBatches}/${h.committedBatches}, queue ${h.committedQueue}/${h.queueLength}`)
+        return h
+      },
+      retry: () => true,
+      attempts: 240,
+    })
+  const sequencerNonces = async () => {
+    const seq = e.devnet.info.sequencer!.address.toLowerCase()
+    const head = await pub.getBlockNumber({ cacheTime: 0 })
+    const nonces: number[] = []
+    for (let b = BigInt(e.devnet.info.rollup.deploymentBlock); b <= head; b++) {
+      const block = await pub.getBlock({ blockNumber: b, includeTransactions: true })
+      for (const tx of block.transactions) if (tx.from.toLowerCase() === seq) nonces.push(tx.nonce)
+    }
+    return nonces.sort((a, b) => a - b)
+  }
+
+  beforeAll(async () => {
+    const env = { CW_L1_CONFIRMATIONS: String(CONFIRMATIONS), CW_L1_RESUBMIT_AFTER_MS: '3000' }
+    e = await startE2eDevnet({ name: 'reorg', extraEnv: { sequencer: env, prover: { CW_PROVER_CONFIRMATIONS: String(CONFIRMATIONS) } } })
+    pub = e.devnet.anvil.publicClient as PublicClient
+    miner = await manualMiner({ anvil: e.devnet.anvil, intervalMs: 250 })
+    miner.run()
+    for (const who of [ALICE, BOB]) {
+      const sdk = e.sdk(who)
+      keys[who] = await sdk.deriveL2Key()
+      await sdk.depositEth({ amount: parseEther('3'), key: keys[who] })
+      index[who] = (await sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who].publicKey })).index
+    }
+    await settled()
+    log(`Alice is L2 account ${index[ALICE]}, Bob ${index[BOB]}; sequencer and prover wait ${CONFIRMATIONS} confirmations, the node 1`)
+  }, 600_000)
+
+  afterAll(async () => {
+    await miner?.stop()
+    await e?.stop()
+  }, 60_000)
+
+  for (const depth of DEPTHS) {
+    it(`depth ${depth}: a block holding a deposit, a forced withdrawal and a batch commit is dropped; all credited once, the batch re-committed, proven, finalized`, async () => {
+      const alice = e.sdk(ALICE)
+      const bob = e.sdk(BOB)
+      const seq = e.devnet.info.sequencer!.address
+      const [aliceBefore, bobBefore, headsBefore] = [await account(index[ALICE]!), await account(index[BOB]!), await heads()]
+      const amounts = { transfer: parseEther('0.01') * BigInt(depth), deposit: parseEther('0.2'), forced: parseEther('0.05') }
+
+      await miner.pause()
+      const h = await miner.head()
+      await alice.transfer({ key: keys[ALICE]!, from: index[ALICE]!, to: index[BOB]!, amount: amounts.transfer })
+      const deposit = bob.depositEth({ amount: amounts.deposit, toIndex: index[BOB]! })
+      const forced = alice.forcedWithdraw({ from: index[ALICE]!, amount: amounts.forced })
+      // All three wait in the pool: the commit (sealed within the batch age), the deposit and the forced entry.
+      const doomed = await retrying({
+        fn: async () => {
+          const p = await pool()
+          const s = pendingOf(p, seq)
+          const a = pendingOf(p, e.devnet.anvil.accounts[ALICE]!.address)
+          const b = pendingOf(p, e.devnet.anvil.accounts[BOB]!.address)
+          if (s.length !== 1 || a.length !== 1 || b.length !== 1) throw new Error(`pool: sequencer ${s.length}, alice ${a.length}, bob ${b.length}`)
+          return { commit: s[0]!, forced: a[0]!, deposit: b[0]! }
+        },
+        retry: () => true,
+        attempts: 60,
+      })
+      const snapshot = await e.devnet.anvil.testClient.snapshot()
+      await miner.mine(1)
+      const dropped = await pub.getBlock({ blockNumber: h + 1n })
+      expect(dropped.transactions).toEqual(expect.arrayContaining([doomed.commit, doomed.deposit, doomed.forced]))
+      const [depositReceipt, forcedReceipt, commitTx] = [await pub.getTransactionReceipt({ hash: doomed.deposit }), await pub.getTransactionReceipt({ hash: doomed.forced }), await pub.getTransaction({ hash: doomed.commit })]
+      const positionOf = (r: typeof depositReceipt): bigint => {
+        for (const l of r.logs) {
+          const ev = decodeEventLog({ abi: counterweightRollupAbi, data: l.data, topics: l.topics, strict: false })
+          if (ev.eventName === 'QueueEntryAdded') return (ev.args as { position: bigint }).position
+        }
+        throw new Error(`no QueueEntryAdded in ${r.transactionHash}`)
+      }
+      const before = { deposit: positionOf(depositReceipt), forced: positionOf(forcedReceipt), commitNonce: commitTx.nonce }
+      const committedEv = await pub.getContractEvents({ address: e.devnet.info.rollup.address, abi: counterweightRollupAbi, eventName: 'BatchCommitted', blockHash: dropped.hash })
+      expect(committedEv.length).toBe(1)
+      const batch = committedEv[0]!.args.batch!
+      const raws = await Promise.all([doomed.deposit, doomed.forced].map((hash) => pub.request({ method: 'eth_getRawTransactionByHash' as never, params: [hash] as never }) as Promise<Hex>))
+      if (depth > 1) await miner.mine(depth - 1)
+      // Let the devnet's node (1 confirmation) read the doomed blocks before they go.
+      await new Promise((r) => setTimeout(r, 2500))
+      expect(await miner.head()).toBe(h + BigInt(depth))
+
+      expect(await e.devnet.anvil.testClient.revert({ id: snapshot })).toBeUndefined()
+      expect(await miner.head()).toBe(h)
+      await miner.mine(1) // the replacement of block h+1: a different block
+      const replacement = await pub.getBlock({ blockNumber: h + 1n })
+      expect(replacement.hash).not.toBe(dropped.hash)
+      for (const raw of raws) await pub.sendRawTransaction({ serializedTransaction: raw }).catch((x: unknown) => { if (!/already|known/i.test(String(x))) throw x })
+      log(`depth ${depth}: block ${h + 1n} (${dropped.hash.slice(0, 10)}) held deposit @${before.deposit}, forced withdrawal @${before.forced} and the commit of batch ${batch} (sequencer nonce ${before.commitNonce}); ${depth} block(s) dropped, replaced by ${replacement.hash.slice(0, 10)}`)
+      miner.run()
+      await Promise.all([deposit, forced])
+      const after = await settled()
+
+      // Each entry once, at its old position.
+      const queueEvents = await pub.getContractEvents({ address: e.devnet.info.rollup.address, abi: counterweightRollupAbi, eventName: 'QueueEntryAdded', fromBlock: BigInt(e.devnet.info.rollup.deploymentBlock) })
+      const positions = queueEvents.map((x) => x.args.position!)
+      expect(positions).toEqual(positions.map((_, i) => BigInt(i)))
+      const canonical = new Map(queueEvents.map((x) => [x.transactionHash, x.args.position!]))
+      expect(canonical.get(doomed.deposit)).toBe(before.deposit)
+      expect(canonical.get(doomed.forced)).toBe(before.forced)
+      expect(after.queueLength).toBe(headsBefore.queueLength + 2n)
+      const status = await alice.getQueueEntryStatus({ position: before.forced })
+      expect(status.status).toBe('consumed')
+      // Credited exactly once on L2.
+      const [aliceAfter, bobAfter] = [await account(index[ALICE]!), await account(index[BOB]!)]
+      log(`depth ${depth}: Alice ${aliceBefore.balance} -> ${aliceAfter.balance} (transfer ${amounts.transfer}, forced ${amounts.forced}); Bob ${bobBefore.balance} -> ${bobAfter.balance} (transfer ${amounts.transfer}, deposit ${amounts.deposit})`)
+      expect(aliceBefore.balance - aliceAfter.balance).toBe(amounts.transfer + amounts.forced)
+      expect(bobAfter.balance - bobBefore.balance).toBe(amounts.transfer + amounts.deposit)
+      // The batch re-committed once, at the same nonce; batches 1..n each once; nonces 0..count-1.
+      const commits = await pub.getContractEvents({ address: e.devnet.info.rollup.address, abi: counterweightRollupAbi, eventName: 'BatchCommitted', fromBlock: BigInt(e.devnet.info.rollup.deploymentBlock) })
+      const numbers = commits.map((c) => c.args.batch!)
+      expect(numbers).toEqual(numbers.map((_, i) => BigInt(i + 1)))
+      const recommit = commits.find((c) => c.args.batch === batch)!
+      const recommitTx = await pub.getTransaction({ hash: recommit.transactionHash })
+      expect(recommit.blockNumber).toBeGreaterThan(h + 1n)
+      expect(recommitTx.nonce).toBe(before.commitNonce)
+      const nonces = await sequencerNonces()
+      const count = await pub.getTransactionCount({ address: seq })
+      expect(nonces).toEqual(Array.from({ length: count }, (_, i) => i))
+      expect(after.finalizedBatches).toBeGreaterThanOrEqual(batch)
+      log(`depth ${depth}: batch ${batch} re-committed in block ${recommit.blockNumber} at nonce ${recommitTx.nonce} (tx ${recommit.transactionHash.slice(0, 10)}, was ${doomed.commit.slice(0, 10)}); batches 1..${after.committedBatches} committed once and finalized; sequencer nonces 0..${count - 1}, none skipped; queue ${after.queueLength} entries, each once`)
+      // The devnet's node, which read the dropped blocks, agrees with the sequencer.
+      await retrying({
+        fn: async () => {
+          const node = (await rpcCall({ url: e.devnet.info.node!.rpcUrl, method: 'rollup_getAccount', params: [`0x${index[BOB]!.toString(16)}`] })).result as { balance: string } | undefined
+          if (BigInt(node?.balance ?? -1) !== bobAfter.balance) throw new Error(`node has Bob at ${node?.balance}`)
+        },
+        retry: () => true,
+        attempts: 60,
+      })
+    }, 600_000)
+  }
+
+  it('a fresh node rebuilt from L1 matches the sequencer at every batch', async () => {
+    await miner.pause()
+    expectRebuildMatches({ report: await rebuildFromL1({ devnet: e.devnet }), log })
+    miner.run()
+  }, 300_000)
+})
