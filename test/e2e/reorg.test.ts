@@ -17,6 +17,7 @@
  */
 import { decodeEventLog, parseEther, type Hex, type PublicClient } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SequencerUnavailableError } from '../../bridge/index.ts'
 import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
 import { retrying, startE2eDevnet, type E2eDevnet } from './e2eDevnet.ts'
 import { expectRebuildMatches } from './support/expectRebuildMatches.ts'
@@ -79,7 +80,8 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
       const sdk = e.sdk(who)
       keys[who] = await sdk.deriveL2Key()
       await sdk.depositEth({ amount: parseEther('3'), key: keys[who] })
-      index[who] = (await sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who].publicKey })).index
+      // A loaded machine may make one poll time out: retry on an unreachable sequencer.
+      index[who] = (await retrying({ fn: () => sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who]!.publicKey }), retry: (x) => x instanceof SequencerUnavailableError })).index
     }
     await settled()
     log(`Alice is L2 account ${index[ALICE]}, Bob ${index[BOB]}; sequencer and prover wait ${CONFIRMATIONS} confirmations, the node 1`)
