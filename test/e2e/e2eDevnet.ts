@@ -24,7 +24,8 @@ export interface E2eDevnet {
 /**
  * Starts a devnet with TEST parameters and real Groth16 proofs through the generated verifier
  * (no pre-funded users), on free ports, in `.devnet-e2e-<name>-<pid>`; `extraEnv` adds
- * environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`).
+ * environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`), `anvilArgs`
+ * more anvil arguments (e.g. `['--init', genesisPath]`).
  *
  * @example
  * ```ts
@@ -33,7 +34,7 @@ export interface E2eDevnet {
  * await e.devnet.stop()
  * ```
  */
-export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv'] }): Promise<E2eDevnet> {
+export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv']; anvilArgs?: readonly string[] }): Promise<E2eDevnet> {
   const dataDir = `.devnet-e2e-${params.name}-${process.pid}`
   const options = devnetOptions({
     dataDir,
@@ -44,6 +45,7 @@ export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOp
     sequencerPort: await freePort(),
     nodePort: await freePort(),
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+    ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
   const { anvil, info } = devnet
