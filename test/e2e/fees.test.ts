@@ -10,8 +10,8 @@
  * (B) the blob fee rises tenfold before the next batch: the manager takes calldata when the
  *     rule says calldata is cheaper;
  * (C) a blob commit is in flight when the fee rises tenfold (it is dropped from the pool as a
- *     congested mempool would): the manager re-sends with bumped fees held at the cap and the
- *     batch still lands.
+ *     congested mempool would): the manager re-sends with bumped fees, never above the cap,
+ *     and the batch still lands.
  * For every batch the path taken equals `chooseDataPath` applied to the blob and calldata
  * costs the manager logged, and those costs are consistent with the fees the test read at
  * send time (block production paused: the market cannot move in between); every transaction
@@ -32,7 +32,7 @@ import { manualMiner, type ManualMiner } from './support/manualMiner.ts'
 
 const GWEI = 10n ** 9n
 /** Blob base fee of the low phase. */
-const LOW = 10_000_000n
+const LOW = 100_000_000n
 const BLOB_CAP = 15n * LOW
 const GAS_CAP = 20n * GWEI
 const TRANSFERS = 16
@@ -126,6 +126,15 @@ describe('e2e: the blob fee rises tenfold during batching (real blobs)', () => {
       index[who] = (await retrying({ fn: () => sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who]!.publicKey }), retry: (x) => x instanceof SequencerUnavailableError })).index
     })
     await Promise.all(deposits)
+    // The deposits' batch lands before the phases start.
+    await retrying({
+      fn: async () => {
+        const h = await e.sdk(ALICE).getRollupHeads()
+        if (h.committedQueue !== h.queueLength || h.committedBatches === 0n) throw new Error('deposits not committed yet')
+      },
+      retry: () => true,
+      attempts: 120,
+    })
     log(`Alice is L2 account ${index[ALICE]}, Bob ${index[BOB]}; caps ${BLOB_CAP} wei per blob gas, ${GAS_CAP} wei per gas`)
   }, 600_000)
 
@@ -141,6 +150,7 @@ describe('e2e: the blob fee rises tenfold during batching (real blobs)', () => {
     for (const phase of ['A', 'B'] as const) {
       await miner.pause()
       const lowered = await pump.lowerTo(LOW)
+      await pump.raiseTo((LOW * 9n) / 10n)
       const raised = phase === 'B' ? await pump.raiseTo(10n * (await pump.fee())) : 0
       const m = await market()
       const batch = Number(await committedBatches()) + 1
@@ -157,9 +167,10 @@ describe('e2e: the blob fee rises tenfold during batching (real blobs)', () => {
     expect(sent[1]!.via).toBe('calldata')
   }, 600_000)
 
-  it('(C) a blob commit in flight when the blob fee rises tenfold is re-sent with bumped fees at the cap and lands', async () => {
+  it('(C) a blob commit in flight when the blob fee rises tenfold is re-sent with bumped fees within the cap and lands', async () => {
     await miner.pause()
     await pump.lowerTo(LOW)
+    await pump.raiseTo((LOW * 9n) / 10n)
     const m = await market()
     const batch = Number(await committedBatches()) + 1
     const { choice, hash } = await batchInPool(batch)
