@@ -76,13 +76,16 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
     pub = e.devnet.anvil.publicClient as PublicClient
     miner = await manualMiner({ anvil: e.devnet.anvil, intervalMs: 250 })
     miner.run()
-    for (const who of [ALICE, BOB]) {
-      const sdk = e.sdk(who)
-      keys[who] = await sdk.deriveL2Key()
-      await sdk.depositEth({ amount: parseEther('3'), key: keys[who] })
-      // A loaded machine may make one poll time out: retry on an unreachable sequencer.
-      index[who] = (await retrying({ fn: () => sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who]!.publicKey }), retry: (x) => x instanceof SequencerUnavailableError })).index
-    }
+    // Both deposits at once: one batch for the prover.
+    await Promise.all(
+      [ALICE, BOB].map(async (who) => {
+        const sdk = e.sdk(who)
+        keys[who] = await sdk.deriveL2Key()
+        await sdk.depositEth({ amount: parseEther('3'), key: keys[who] })
+        // A loaded machine may make one poll time out: retry on an unreachable sequencer.
+        index[who] = (await retrying({ fn: () => sdk.waitForAccount({ owner: e.devnet.anvil.accounts[who]!.address, publicKey: keys[who]!.publicKey }), retry: (x) => x instanceof SequencerUnavailableError })).index
+      }),
+    )
     await settled()
     log(`Alice is L2 account ${index[ALICE]}, Bob ${index[BOB]}; sequencer and prover wait ${CONFIRMATIONS} confirmations, the node 1`)
   }, 600_000)
@@ -162,10 +165,24 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
       const replacement = await pub.getBlock({ blockNumber: h + 1n })
       expect(replacement.hash).not.toBe(dropped.hash)
       expect(replacement.transactions).toEqual([])
+      // The manager notices its nonce is no longer mined and re-sends the commit (after
+      // resubmitAfterMs); it lands first, then the users' re-broadcast entries, so that the
+      // next round's batch can take both them and its transfer once they are confirmed.
+      const resent = await retrying({
+        fn: async () => {
+          const s = pendingOf(await pool(), seq)
+          if (s.length !== 1) throw new Error(`the sequencer has ${s.length} transactions in the pool`)
+          return s[0]!
+        },
+        retry: () => true,
+        attempts: 60,
+      })
+      await miner.mine(1)
       for (const raw of raws) await pub.sendRawTransaction({ serializedTransaction: raw })
       await miner.mine(1)
-      reincludedAt = h + 2n
-      log(`depth ${depth}: block ${h + 1n} (${dropped.hash.slice(0, 10)}) held deposit @${before.deposit}, forced withdrawal @${before.forced} and the commit of batch ${batch} (sequencer nonce ${before.commitNonce}, type ${before.commitType}); ${depth} block(s) dropped, block ${h + 1n} replaced by ${replacement.hash.slice(0, 10)} (empty), the user transactions re-included in block ${reincludedAt}`)
+      reincludedAt = h + 3n
+      expect((await pub.getTransactionReceipt({ hash: resent })).blockNumber).toBe(h + 2n)
+      log(`depth ${depth}: block ${h + 1n} (${dropped.hash.slice(0, 10)}) held deposit @${before.deposit}, forced withdrawal @${before.forced} and the commit of batch ${batch} (sequencer nonce ${before.commitNonce}, type ${before.commitType}); ${depth} block(s) dropped, block ${h + 1n} replaced by ${replacement.hash.slice(0, 10)} (empty), the commit re-sent by the manager (${resent.slice(0, 10)}) in block ${h + 2n}, the user transactions re-included in block ${reincludedAt}`)
       miner.run()
       await Promise.all([deposit, forced])
 
