@@ -9,8 +9,8 @@
  * dropped) and a different chain is mined (an empty block first, so the replacement of h+1
  * differs). The user transactions are re-broadcast as a mempool would (the same signed
  * bytes); the batch commit is re-sent by the sequencer's L1 transaction manager on its own.
- * Then: the deposit and the forced withdrawal each hold one queue position on L1, the same
- * as before the reorg, and are credited exactly once on L2; the batch is re-committed at the
+ * Then: the deposit and the forced withdrawal each hold exactly one queue position on L1 (the
+ * two positions they held before; re-broadcast in their old order) and are credited exactly once on L2; the batch is re-committed at the
  * same sequencer nonce (no nonce skipped or reused in the canonical chain), proven and
  * finalized; the devnet's node (which read the dropped blocks) agrees with the sequencer; at
  * the end a fresh node rebuilt from L1 matches the sequencer's roots at every batch (scenario 7).
@@ -57,7 +57,7 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
         return h
       },
       retry: () => true,
-      attempts: 240,
+      attempts: 480,
     })
   const sequencerNonces = async () => {
     const seq = e.devnet.info.sequencer!.address.toLowerCase()
@@ -151,7 +151,9 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
       const committedEv = await pub.getContractEvents({ address: e.devnet.info.rollup.address, abi: counterweightRollupAbi, eventName: 'BatchCommitted', blockHash: dropped.hash })
       expect(committedEv.length).toBe(1)
       const batch = committedEv[0]!.args.batch!
-      const raws = await Promise.all([doomed.deposit, doomed.forced].map((hash) => pub.request({ method: 'eth_getRawTransactionByHash' as never, params: [hash] as never }) as Promise<Hex>))
+      // Re-broadcast in their old queue order (a mempool would hold both; the new order is L1's choice).
+      const byPosition = before.deposit < before.forced ? [doomed.deposit, doomed.forced] : [doomed.forced, doomed.deposit]
+      const raws = await Promise.all(byPosition.map((hash) => pub.request({ method: 'eth_getRawTransactionByHash' as never, params: [hash] as never }) as Promise<Hex>))
       if (depth > 1) await miner.mine(depth - 1)
       // Let the devnet's node (1 confirmation) read the doomed blocks before they go.
       await new Promise((r) => setTimeout(r, 2500))
@@ -205,10 +207,12 @@ describe('e2e: L1 reorgs of depth 1, 5 and 30 (real proofs)', () => {
       const queueEvents = await pub.getContractEvents({ address: e.devnet.info.rollup.address, abi: counterweightRollupAbi, eventName: 'QueueEntryAdded', fromBlock: BigInt(e.devnet.info.rollup.deploymentBlock) })
       const positions = queueEvents.map((x) => x.args.position!)
       expect(positions).toEqual(positions.map((_, i) => BigInt(i)))
+      // Each entry exactly once on the new chain (its position is where L1 put it again).
+      const count = (hash: Hex) => queueEvents.filter((x) => x.transactionHash === hash).length
+      expect([count(doomed.deposit), count(doomed.forced)]).toEqual([1, 1])
       const canonical = new Map(queueEvents.map((x) => [x.transactionHash, x.args.position!]))
-      expect(canonical.get(doomed.deposit)).toBe(before.deposit)
-      expect(canonical.get(doomed.forced)).toBe(before.forced)
-      log(`depth ${depth}: batch ${batch} re-committed by the L1 transaction manager in block ${recommit[0]!.blockNumber} at nonce ${recommitTx.nonce} (blob tx ${recommit[0]!.transactionHash.slice(0, 10)}, was ${doomed.commit.slice(0, 10)}); L1 queue positions 0..${positions.length - 1} each once, deposit still @${canonical.get(doomed.deposit)}, forced @${canonical.get(doomed.forced)}`)
+      expect(new Set([canonical.get(doomed.deposit), canonical.get(doomed.forced)])).toEqual(new Set([before.deposit, before.forced]))
+      log(`depth ${depth}: batch ${batch} re-committed by the L1 transaction manager in block ${recommit[0]!.blockNumber} at nonce ${recommitTx.nonce} (blob tx ${recommit[0]!.transactionHash.slice(0, 10)}, was ${doomed.commit.slice(0, 10)}); L1 queue positions 0..${positions.length - 1} each once; deposit @${before.deposit} -> @${canonical.get(doomed.deposit)}, forced @${before.forced} -> @${canonical.get(doomed.forced)}`)
       totals.aliceOut += amounts.transfer + amounts.forced
       totals.bobIn += amounts.transfer + amounts.deposit
       totals.forcedPositions.push(before.forced)
