@@ -47,7 +47,14 @@ interface Sent {
   calldataCost: bigint
 }
 
-describe('e2e: the blob fee rises tenfold during batching (real blobs)', () => {
+// Skipped: not calibrated yet. On anvil 1.7.1 a genesis given with `--init` does not follow
+// Prague's blob schedule (target 6, max 9, fraction 5,007,716): measured, blocks holding 9
+// blobs LOWERED the excess blob gas by one blob each (as if the target were 10) and blocks
+// mined empty with `evm_mine` left it unchanged, so neither `lowerTo` nor `raiseTo` reaches
+// the levels below; a genesis with `pragueTime: 0` and a Prague `blobSchedule` kept the
+// excess unchanged on empty blocks too. What remains is to find the schedule anvil applies
+// (or a pump that measures it) and set LOW; see docs/e2e.md, scenario 6.
+describe.skip('e2e: the blob fee rises tenfold during batching (real blobs)', () => {
   let e: E2eDevnet
   let miner: ManualMiner
   let pump: BlobFeePump
