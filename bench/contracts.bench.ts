@@ -85,6 +85,9 @@ export async function run(): Promise<BenchResult[]> {
   const keys = await ensureChunkKeys({ params: TEST_PARAMS })
   const anvil = await startAnvil({ args: ['--code-size-limit', '24576'] })
   try {
+    for (const name of ['CounterweightRollup', 'EscapeHatch', 'PreconfirmationSlasher']) {
+      push(`bytecode_${name}`, (loadArtifact({ name }).deployedBytecode.length - 2) / 2, 'bytes (runtime; EIP-170 limit 24,576)')
+    }
     await blobCheckFigures(anvil, push)
     const prod = await productionFigures(anvil, push)
     const prove = await proveFigures(anvil, keys, push)
@@ -254,11 +257,13 @@ async function productionFigures(anvil: Anvil, push: Push) {
   exitLeaves[9] = exitLeafHash({ recipient: BigInt(recipient), tokenId: 0n, amount: parseEther('0.001') })
   exitLeaves[10] = exitLeafHash({ recipient: BigInt(recipient), tokenId: 0n, amount: parseEther('0.002') })
   const { committedQueue } = await heads()
-  const exitClaims: ChunkClaim[] = [{ newStateRoot: 6000n, queueEnd: committedQueue, exitRoot: denseRoot(exitLeaves, layout.exitDepth), txListCommitment: 8n, dataCommitment: 9n, blobShare: 0n }]
+  // A full-width commitment: claimExit carries it in calldata (the rollup keeps keccak(exitRoot, txListCommitment)).
+  const exitTxList = dataCommitment(exitLeaves)
+  const exitClaims: ChunkClaim[] = [{ newStateRoot: 6000n, queueEnd: committedQueue, exitRoot: denseRoot(exitLeaves, layout.exitDepth), txListCommitment: exitTxList, dataCommitment: 9n, blobShare: 0n }]
   await settle(await commitBlob(exitClaims))
   const { committedBatches } = await heads()
-  const claimA = await tx(anvil, 5, R, 'claimExit', [committedBatches, 0n, 9n, recipient, 0n, parseEther('0.001'), denseProof(exitLeaves, 9, layout.exitDepth)])
-  const claimB = await tx(anvil, 5, R, 'claimExit', [committedBatches, 0n, 10n, recipient, 0n, parseEther('0.002'), denseProof(exitLeaves, 10, layout.exitDepth)])
+  const claimA = await tx(anvil, 5, R, 'claimExit', [committedBatches, 0n, 9n, recipient, 0n, parseEther('0.001'), denseProof(exitLeaves, 9, layout.exitDepth), exitTxList])
+  const claimB = await tx(anvil, 5, R, 'claimExit', [committedBatches, 0n, 10n, recipient, 0n, parseEther('0.002'), denseProof(exitLeaves, 10, layout.exitDepth), exitTxList])
   push('claim_exit_gas', Number(claimA.gasUsed), `gas (exit depth ${layout.exitDepth}, first claim of the chunk)`)
   push('claim_exit_next_gas', Number(claimB.gasUsed), 'gas (another leaf of the same chunk)')
 

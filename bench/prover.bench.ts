@@ -6,6 +6,11 @@
  * time and constraints per second of our prover against plain snarkjs on a reference circuit
  * of similar size in the same run, peak memory, and the development setup time.
  *
+ * It also prints where a transfer slot's constraints go (`treeBounds`): Poseidon of 2, 4 and 8
+ * inputs and circomlib's EdDSA verifier compiled alone, the Merkle cost per tree level measured
+ * between depths 24 and 32, and from those the least a depth-32 transfer slot can cost with a
+ * binary tree (four paths: sender and receiver, old and new) and with 4- or 8-ary trees.
+ *
  * BENCH_PROVER_PARAMS=devnet proves at the devnet parameters (minutes); the default is the
  * test parameters.
  */
@@ -25,6 +30,40 @@ const quiet = { info: () => {}, warn: () => {}, debug: () => {} }
 async function constraintsOf(main: string, outDir: string, includes: string[]): Promise<number> {
   const c = await compileCircuit({ main, outDir, includePaths: includes, inspect: false, logger: quiet } as Parameters<typeof compileCircuit>[0])
   return readR1cs(c.r1cs).header.nConstraints
+}
+
+/**
+ * Lower bounds for a depth-32 transfer slot by tree arity, from components compiled alone and
+ * the slot's measured per-level Merkle cost.
+ *
+ * @example
+ * ```ts
+ * await treeBounds({ outDir: 'build/bench-prover', tx24: 30396, tx32: 38156, push })
+ * ```
+ */
+export async function treeBounds(p: { outDir: string; tx24: number; tx32: number; push: (name: string, value: number, unit: string) => void }): Promise<void> {
+  const dir = join(p.outDir, 'components')
+  mkdirSync(dir, { recursive: true })
+  const alone = async (name: string, include: string, template: string): Promise<number> => {
+    const main = join(dir, `${name}.circom`)
+    writeFileSync(main, `pragma circom 2.1.0;\ninclude "circomlib/circuits/${include}.circom";\ncomponent main = ${template};\n`)
+    return constraintsOf(main, dir, ['node_modules'])
+  }
+  const p2 = await alone('poseidon2', 'poseidon', 'Poseidon(2)')
+  const p4 = await alone('poseidon4', 'poseidon', 'Poseidon(4)')
+  const p8 = await alone('poseidon8', 'poseidon', 'Poseidon(8)')
+  const eddsa = await alone('eddsa', 'eddsaposeidon', 'EdDSAPoseidonVerifier()')
+  const perLevel = (p.tx32 - p.tx24) / 8
+  const rest = p.tx32 - 32 * perLevel
+  p.push('constraints_poseidon2', p2, 'constraints (circomlib, alone)')
+  p.push('constraints_poseidon4', p4, 'constraints (circomlib, alone)')
+  p.push('constraints_poseidon8', p8, 'constraints (circomlib, alone)')
+  p.push('constraints_eddsa_verifier', eddsa, 'constraints (circomlib EdDSAPoseidonVerifier)')
+  p.push('tx_slot_merkle_per_level', perLevel, `constraints (4 paths; 4 x Poseidon(2) = ${4 * p2})`)
+  p.push('tx_slot_besides_tree_depth32', rest, 'constraints (signature, leaves, checks, DA)')
+  p.push('tx_slot_depth32_binary_tree_paths_alone', 4 * 32 * p2, 'constraints (target for the whole slot: 25,000)')
+  p.push('tx_slot_depth32_4ary_lower_bound', rest + 4 * 16 * p4, 'constraints (without child selection)')
+  p.push('tx_slot_depth32_8ary_lower_bound', rest + 4 * 11 * p8, 'constraints (33 bits, without child selection)')
 }
 
 /** A chunk with every L2 slot used by transfers (the common case). */
@@ -62,6 +101,8 @@ export async function run(): Promise<BenchResult[]> {
       push(`constraints_${kind}_slot_depth${depth}`, n, 'constraints')
     }
   }
+
+  await treeBounds({ outDir, tx24: slots.get('tx24')!, tx32: slots.get('tx32')!, push })
 
   // The blob equivalence: BlobShare alone per chunk, and per transfer slot (its constraints
   // over the chunk's nTx slots) against a depth-24 transfer slot without it.

@@ -26,3 +26,4 @@ export { proverConfigFromEnv, PROVER_ENV, type ProverConfig, type ProverProofs }
 export { startProverProcess, connectProverL1, type ProverProcess, type ProverL1 } from './startProverProcess.ts'
 export { takeOver, buildTakeOverChunks, type TakeOverProgress, type TakeOverResult } from './takeover/takeOver.ts'
 export { runTakeOver } from './takeover/runTakeOver.ts'
+export { proverMain } from './proverMain.ts'

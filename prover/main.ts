@@ -12,46 +12,6 @@
  * npx tsx prover/main.ts takeover --calldata
  * ```
  */
-import { pino } from 'pino'
-import { proverConfigFromEnv } from './config/proverConfig.ts'
-import { ProverError, TakeOverError } from './errors.ts'
-import { startProverProcess } from './startProverProcess.ts'
-import { runTakeOver } from './takeover/runTakeOver.ts'
+import { proverMain } from './proverMain.ts'
 
-async function main(): Promise<void> {
-  const [command = 'prove', ...flags] = process.argv.slice(2)
-  const config = proverConfigFromEnv(process.env)
-  const logger = pino({ level: config.logLevel, base: { service: 'prover' } })
-  if (command === 'takeover') {
-    try {
-      const r = await runTakeOver({ config, logger, da: flags.includes('--calldata') ? 'calldata' : 'blob' })
-      logger.info({ batch: r.batch === undefined ? undefined : String(r.batch), queueStart: String(r.queueStart), queueEnd: String(r.queueEnd), tx: r.transactionHash, gasUsed: r.gasUsed === undefined ? undefined : String(r.gasUsed) }, 'take-over done')
-      process.exit(0)
-    } catch (e) {
-      if (e instanceof TakeOverError) {
-        logger.error({ reason: e.reason }, e.message)
-        process.exit(2)
-      }
-      throw e
-    }
-  }
-  if (command !== 'prove') throw new ProverError('INVALID_CONFIG', `unknown command '${command}': prove or takeover`)
-  const prover = await startProverProcess({ config, logger })
-  let stopping = false
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'stopping after the proof in progress')
-    await prover.stop()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-}
-
-main().catch((e: unknown) => {
-  // configuration errors carry messages meant for the operator: print them plainly
-  if (e instanceof ProverError) console.error(`prover: ${e.message}`)
-  else console.error(e)
-  process.exit(1)
-})
+void proverMain({ argv: process.argv.slice(2), env: process.env })

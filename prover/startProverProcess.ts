@@ -1,6 +1,7 @@
 import { rpcSignatureSource } from './l1/signatureSource.ts'
-import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from 'viem'
+import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { l1Chain } from '../l1-contracts/index.ts'
 import { archiveBlobSource, beaconBlobSource, createNode, rpcBlobSource, type BlobSource, type RollupNode } from '../sequencer/node/index.ts'
 import type { ProverConfig } from './config/proverConfig.ts'
 import { finalizeProvenBatches } from './l1/finalizeProvenBatches.ts'
@@ -35,7 +36,7 @@ export async function connectProverL1(params: { config: ProverConfig; logger: Se
   const transport = http(config.l1RpcUrl, { retryCount: 3, timeout: 60_000 })
   const probe = createPublicClient({ transport })
   const chainId = await probe.getChainId()
-  const chain = defineChain({ id: chainId, name: `l1-${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [config.l1RpcUrl] } } })
+  const chain = l1Chain({ chainId, rpcUrl: config.l1RpcUrl })
   const publicClient = createPublicClient({ chain, transport }) as L1PublicClient
   const walletClient = createWalletClient({ account: privateKeyToAccount(config.privateKey), chain, transport }) as L1WalletClient
   const blobs: BlobSource[] = []

@@ -14,6 +14,7 @@ import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
 import type { L1Sender } from './l1/L1Sender.ts'
 import { QueueFollower, type FollowerStatus } from './l1/QueueFollower.ts'
 import { BondGuard } from './l1/BondGuard.ts'
+import { BondTopUp } from './l1/BondTopUp.ts'
 import { hashToBytes } from './mempool/hashBytes.ts'
 import { Mempool, type AcceptedTx, type MempoolStats } from './mempool/Mempool.ts'
 import { sequencerMetrics, type SequencerMetrics } from './metrics/sequencerMetrics.ts'
@@ -222,8 +223,14 @@ export async function createSequencer(params: {
   let follower: QueueFollower | undefined
   let batcher: Batcher | undefined
   let bondGuard: BondGuard | undefined
+  let bondTopUp: BondTopUp | undefined
+  let topUpTimer: NodeJS.Timeout | undefined
   if (params.l1) {
     bondGuard = BondGuard.fromClient({ client: params.l1.client, rollup: config.rollupAddress, sequencer: address, pollMs: config.l1.pollMs, logger })
+    if (config.bond.topUpBelowWei > 0n) {
+      // The L1 sender signs with the sequencer's key: depositBond credits the preconfirmation signer.
+      bondTopUp = BondTopUp.fromClient({ client: params.l1.client, sender: params.l1.sender, rollup: config.rollupAddress, sequencer: address, below: config.bond.topUpBelowWei, to: config.bond.topUpToWei, logger })
+    }
     follower = new QueueFollower({
       client: params.l1.client,
       rollup: config.rollupAddress,
@@ -334,12 +341,19 @@ export async function createSequencer(params: {
       follower?.start()
       batcher?.start()
       bondGuard?.start()
+      if (bondTopUp) {
+        const keeper = bondTopUp
+        // After a top-up the guard reads again at once, so refusals stop without waiting a poll.
+        topUpTimer = setInterval(() => void keeper.poll().then((r) => (r ? bondGuard?.poll() : undefined)), config.l1.pollMs)
+      }
     },
     async stop() {
       if (stopped) return
       stopped = true
       await follower?.stop()
       await batcher?.stop()
+      if (topUpTimer) clearInterval(topUpTimer)
+      await bondTopUp?.settle()
       await bondGuard?.stop()
       sealer.stop()
       await mempool.drain()

@@ -14,6 +14,7 @@
  * ```
  */
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem'
+import { l1Chain } from '../l1-contracts/index.ts'
 import { privateKeyToAccount } from 'viem/accounts'
 import { pino } from 'pino'
 import { configFromEnv, type SequencerConfig } from './config/index.ts'
@@ -33,7 +34,7 @@ async function l1Parts(config: SequencerConfig, onCritical: () => void): Promise
   const transport = http(url, { timeout: 60_000 })
   const client = createPublicClient({ transport }) as PublicClient
   const chainId = await client.getChainId()
-  const chain = { id: chainId, name: `L1 ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } } as const
+  const chain = l1Chain({ chainId, rpcUrl: url })
   const walletClient = createWalletClient({ account: privateKeyToAccount(config.sequencerKey), chain, transport })
   const manager = await L1TxManager.open({
     walletClient,

@@ -20,7 +20,10 @@ import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testing/testSequencer.ts'
  * same sequence number with the same transaction, in the same signed group with the same
  * signature (a group whose signature a crash kept from being written is signed again at start,
  * identically), sequence numbers stay contiguous, and no sequence number ever names two
- * transactions.
+ * transactions. Beyond the answers the senders got, after every restart the test collects
+ * the preconfirmation of every durable number (including those signed but never answered
+ * because of the kill): across all restarts the sequencer never signed two different
+ * transactions for one number (what `slashEquivocation` would punish).
  */
 const KILLS = Number(process.env.CW_CRASH_KILLS ?? 20)
 const USERS = 24
@@ -99,6 +102,8 @@ describe('crash safety', () => {
   it(`kill -9 under load, ${KILLS} times: every preconfirmation survives at its sequence number`, async () => {
     const r = prng(7)
     const received = new Map<number, PreconfirmationJson>()
+    /** Every preconfirmation the sequencer ever served, answered or not, by sequence number. */
+    const signedEver = new Map<number, PreconfirmationJson>()
     let refusedNonce = 0
     let killsDuringStart = 0
     const rounds: number[] = []
@@ -141,6 +146,19 @@ describe('crash safety', () => {
         const res = (await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) })).json()) as { id: number; result: PreconfirmationJson }[]
         for (const x of res) expect(x.result, `seq ${seqs[i + x.id]}`).toEqual(received.get(seqs[i + x.id]!))
       }
+      // Every durable number's preconfirmation, answered before the kill or not: one transaction per number, ever.
+      const durable = Number(BigInt((await rpc(port, 'rollup_status', [])).result.preconfirmedSequence))
+      for (let first = 1; first <= durable; first += 50) {
+        const batch = Array.from({ length: Math.min(50, durable - first + 1) }, (_, j) => ({ jsonrpc: '2.0', id: j, method: 'rollup_getPreconfirmation', params: [`0x${(first + j).toString(16)}`] }))
+        const res = (await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) })).json()) as { id: number; result: PreconfirmationJson | null }[]
+        for (const x of res) {
+          const seq = first + x.id
+          expect(x.result, `durable ${seq} has no preconfirmation`).not.toBeNull()
+          const before = signedEver.get(seq)
+          if (before) expect(x.result!.txHash, `sequence ${seq} signed for two transactions`).toBe(before.txHash)
+          else signedEver.set(seq, x.result!)
+        }
+      }
       const tChecked = performance.now()
       if (process.env.CW_CRASH_DEBUG) console.log(`round ${round}: warm ${(tWarm - t0).toFixed(0)} ms, start ${(tReady - tWarm).toFixed(0)} ms, check ${(tChecked - tReady).toFixed(0)} ms`)
       if (round === KILLS) break
@@ -164,6 +182,9 @@ describe('crash safety', () => {
               const seq = Number(BigInt(pre.sequence))
               const before = received.get(seq)
               if (before) expect(pre, `sequence ${seq} given twice`).toEqual(before)
+              const served = signedEver.get(seq)
+              if (served) expect(pre.txHash, `sequence ${seq} signed for two transactions`).toBe(served.txHash)
+              else signedEver.set(seq, pre)
               received.set(seq, pre)
               nonce++
             } else if (res.error?.code === -38001) {
@@ -203,8 +224,9 @@ describe('crash safety', () => {
     await killed(next.proc)
 
     const sequencer = privateKeyToAddress(TEST_SEQUENCER_KEY)
-    for (const pre of received.values()) expect(await verifyPreconfirmation({ signed: preconfirmationFromJson(pre), sequencer })).toBe(true)
-    console.log(`crash test: ${KILLS} kills (${killsDuringStart} while starting), ${received.size} preconfirmations kept at their sequence numbers (after each kill: ${rounds.join(' ')}), ${refusedNonce} nonce refreshes`)
+    for (const pre of signedEver.values()) expect(await verifyPreconfirmation({ signed: preconfirmationFromJson(pre), sequencer })).toBe(true)
+    expect(signedEver.size).toBeGreaterThanOrEqual(received.size)
+    console.log(`crash test: ${KILLS} kills (${killsDuringStart} while starting), ${signedEver.size} numbers signed for one transaction each, ${received.size} answered preconfirmations kept at their sequence numbers (after each kill: ${rounds.join(' ')}), ${refusedNonce} nonce refreshes`)
     expect(received.size).toBeGreaterThan(KILLS * 5)
   }, 240_000)
 })

@@ -15,7 +15,7 @@ import type { CommandContext } from './CommandContext.ts'
 import { commands, helpText } from './commands/index.ts'
 import { Progress } from './Progress.ts'
 
-const FLAGS = ['json', 'help', 'mock-proofs', 'no-prover', 'no-node', 'exit-when-ready', 'wait', 'yes', 'wei', 'calldata']
+const FLAGS = ['json', 'help', 'mock-proofs', 'no-prover', 'no-node', 'exit-when-ready', 'wait', 'yes', 'wei', 'calldata', 'slash']
 
 /**
  * Runs one CLI invocation and returns its exit code (the process entry calls this).

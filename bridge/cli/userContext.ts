@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createPublicClient, createWalletClient, defineChain, http, isAddress, isHex, parseEther, type Address, type Hex } from 'viem'
+import { createPublicClient, createWalletClient, http, isAddress, isHex, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { L2Key } from '../../protocol/index.ts'
-import { createCounterweightClient, deriveWalletL2Key, rpcBlobGetter } from '../sdk/index.ts'
+import { createCounterweightClient, deriveWalletL2Key, l1Chain, rpcBlobGetter } from '../sdk/index.ts'
 import { CliError, EXIT, usageError } from './CliError.ts'
 import type { CommandContext } from './CommandContext.ts'
 
@@ -59,7 +59,7 @@ export async function userClients(ctx: CommandContext) {
   if (!pk) throw new CliError({ code: 'CONFIG', exitCode: EXIT.CONFIG, message: 'no L1 key: set CW_PRIVATE_KEY or pass --key 0x…', hint: '`npm run devnet` prints funded dev keys' })
   if (!isHex(pk) || pk.length !== 66) throw usageError({ message: 'the private key must be 32 bytes of hex (0x + 64 digits)' })
   const account = privateKeyToAccount(pk as Hex)
-  const chain = defineChain({ id: e.chainId, name: `L1 ${e.chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [e.l1RpcUrl] } } })
+  const chain = l1Chain({ chainId: e.chainId, rpcUrl: e.l1RpcUrl })
   const l1 = createWalletClient({ account, chain, transport: http(e.l1RpcUrl, { retryCount: 2 }) })
   const l1Public = createPublicClient({ chain, transport: http(e.l1RpcUrl, { retryCount: 2 }) })
   const client = createCounterweightClient({

@@ -11,9 +11,9 @@
  * ```
  */
 import { readFileSync } from 'node:fs'
-import { createWalletClient, defineChain, http, parseEther, type Address, type Hex } from 'viem'
+import { createWalletClient, http, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createCounterweightClient, NotClaimableError, rpcBlobGetter } from '../index.ts'
+import { createCounterweightClient, l1Chain, NotClaimableError, rpcBlobGetter } from '../index.ts'
 
 export async function walk(params: { devnetFile: string; privateKey: Hex; payTo?: bigint; log?: (line: string) => void }) {
   const log = params.log ?? console.log
@@ -22,7 +22,7 @@ export async function walk(params: { devnetFile: string; privateKey: Hex; payTo?
     rollup: { address: Address; deploymentBlock: string }
     sequencer: { rpcUrl: string }
   }
-  const chain = defineChain({ id: devnet.l1.chainId, name: 'devnet L1', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [devnet.l1.rpcUrl] } } })
+  const chain = l1Chain({ chainId: devnet.l1.chainId, rpcUrl: devnet.l1.rpcUrl, name: 'devnet L1' })
   const wallet = createWalletClient({ account: privateKeyToAccount(params.privateKey), chain, transport: http(devnet.l1.rpcUrl) })
   const client = createCounterweightClient({
     sequencerUrl: devnet.sequencer.rpcUrl,

@@ -40,7 +40,7 @@ function proofServer(): SequencerClient {
       const hex = (v: bigint) => numberToHex(v)
       const json: WithdrawalProofJson = {
         exit: { position: hex(BigInt(exit.position)), recipient: numberToHex(exit.recipient, { size: 20 }), tokenId: hex(exit.tokenId), amount: hex(exit.amount) },
-        args: [hex(args[0]), hex(args[1]), hex(args[2]), args[3], hex(args[4]), hex(args[5]), args[6].map(hex)],
+        args: [hex(args[0]), hex(args[1]), hex(args[2]), args[3], hex(args[4]), hex(args[5]), args[6].map(hex), hex(args[7])],
       }
       return json
     },

@@ -9,7 +9,7 @@
  * ```
  */
 
-/** The rollup: queue, batches, exits, escape mode, sequencer role and bond. */
+/** The rollup: queue, batches, exits, escape mode (run in `EscapeHatch` by delegatecall, listed here), sequencer role and bond. */
 export const counterweightRollupAbi = [
   {
     "inputs": [
@@ -94,26 +94,6 @@ export const counterweightRollupAbi = [
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
-  },
-  {
-    "inputs": [
-      {
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "AccountAlreadyWithdrawn",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "AccountIndexOutOfRange",
-    "type": "error"
   },
   {
     "inputs": [
@@ -367,57 +347,8 @@ export const counterweightRollupAbi = [
     "type": "error"
   },
   {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      }
-    ],
-    "name": "DepositAlreadyRefunded",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      }
-    ],
-    "name": "EntryAlreadyConsumed",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      }
-    ],
-    "name": "EntryMismatch",
-    "type": "error"
-  },
-  {
     "inputs": [],
     "name": "EscapeModeActive",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "EscapeModeInactive",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      },
-      {
-        "name": "availableAt",
-        "type": "uint256"
-      }
-    ],
-    "name": "EscapeNotAvailable",
     "type": "error"
   },
   {
@@ -501,11 +432,6 @@ export const counterweightRollupAbi = [
     "type": "error"
   },
   {
-    "inputs": [],
-    "name": "InvalidAccountProof",
-    "type": "error"
-  },
-  {
     "inputs": [
       {
         "name": "what",
@@ -547,11 +473,6 @@ export const counterweightRollupAbi = [
   {
     "inputs": [],
     "name": "KeyOutOfField",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "LeafFieldOutOfRange",
     "type": "error"
   },
   {
@@ -725,20 +646,6 @@ export const counterweightRollupAbi = [
   {
     "inputs": [],
     "name": "RefundFailed",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "name": "computed",
-        "type": "uint256"
-      },
-      {
-        "name": "frozen",
-        "type": "uint256"
-      }
-    ],
-    "name": "StateRootMismatch",
     "type": "error"
   },
   {
@@ -1017,82 +924,6 @@ export const counterweightRollupAbi = [
     "inputs": [
       {
         "indexed": true,
-        "name": "position",
-        "type": "uint256"
-      },
-      {
-        "indexed": true,
-        "name": "sender",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "name": "tokenId",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "name": "DepositRefunded",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": false,
-        "name": "stateRoot",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "name": "finalizedBatch",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "name": "overduePosition",
-        "type": "uint256"
-      }
-    ],
-    "name": "EscapeModeActivated",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "name": "accountIndex",
-        "type": "uint256"
-      },
-      {
-        "indexed": true,
-        "name": "owner",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "name": "tokenId",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "name": "EscapeWithdrawal",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
         "name": "batch",
         "type": "uint256"
       },
@@ -1315,15 +1146,12 @@ export const counterweightRollupAbi = [
     "type": "event"
   },
   {
-    "inputs": [],
-    "name": "acceptSequencer",
-    "outputs": [],
     "stateMutability": "nonpayable",
-    "type": "function"
+    "type": "fallback"
   },
   {
     "inputs": [],
-    "name": "activateEscapeMode",
+    "name": "acceptSequencer",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1498,23 +1326,6 @@ export const counterweightRollupAbi = [
   {
     "inputs": [
       {
-        "name": "key",
-        "type": "uint256"
-      }
-    ],
-    "name": "chunkTxList",
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
         "name": "batch",
         "type": "uint256"
       },
@@ -1541,6 +1352,10 @@ export const counterweightRollupAbi = [
       {
         "name": "siblings",
         "type": "uint256[]"
+      },
+      {
+        "name": "txListCommitment",
+        "type": "uint256"
       }
     ],
     "name": "claimExit",
@@ -1894,110 +1709,14 @@ export const counterweightRollupAbi = [
   },
   {
     "inputs": [],
-    "name": "escapeMode",
+    "name": "escapeHatch",
     "outputs": [
       {
         "name": "",
-        "type": "bool"
+        "type": "address"
       }
     ],
     "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      },
-      {
-        "components": [
-          {
-            "name": "sender",
-            "type": "address"
-          },
-          {
-            "name": "toIndex",
-            "type": "uint256"
-          },
-          {
-            "name": "tokenId",
-            "type": "uint256"
-          },
-          {
-            "name": "amount",
-            "type": "uint256"
-          },
-          {
-            "name": "pubKeyX",
-            "type": "uint256"
-          },
-          {
-            "name": "pubKeyY",
-            "type": "uint256"
-          }
-        ],
-        "name": "d",
-        "type": "tuple"
-      }
-    ],
-    "name": "escapeRefundDeposit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "name": "accountIndex",
-        "type": "uint256"
-      },
-      {
-        "components": [
-          {
-            "name": "pubKeyX",
-            "type": "uint256"
-          },
-          {
-            "name": "pubKeyY",
-            "type": "uint256"
-          },
-          {
-            "name": "balance",
-            "type": "uint256"
-          },
-          {
-            "name": "owner",
-            "type": "address"
-          },
-          {
-            "name": "tokenId",
-            "type": "uint256"
-          },
-          {
-            "name": "nonce",
-            "type": "uint256"
-          }
-        ],
-        "name": "leaf",
-        "type": "tuple"
-      },
-      {
-        "name": "accountRoot",
-        "type": "uint256"
-      },
-      {
-        "name": "nextIndex",
-        "type": "uint256"
-      },
-      {
-        "name": "siblings",
-        "type": "uint256[]"
-      }
-    ],
-    "name": "escapeWithdraw",
-    "outputs": [],
-    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -2135,40 +1854,6 @@ export const counterweightRollupAbi = [
       {
         "name": "",
         "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "name": "accountIndex",
-        "type": "uint256"
-      }
-    ],
-    "name": "isAccountWithdrawn",
-    "outputs": [
-      {
-        "name": "",
-        "type": "bool"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "name": "position",
-        "type": "uint256"
-      }
-    ],
-    "name": "isDepositRefunded",
-    "outputs": [
-      {
-        "name": "",
-        "type": "bool"
       }
     ],
     "stateMutability": "view",
@@ -2696,6 +2381,329 @@ export const counterweightRollupAbi = [
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "AccountAlreadyWithdrawn",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "AccountIndexOutOfRange",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      }
+    ],
+    "name": "DepositAlreadyRefunded",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      }
+    ],
+    "name": "EntryAlreadyConsumed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      }
+    ],
+    "name": "EntryMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "EscapeModeInactive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      },
+      {
+        "name": "availableAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "EscapeNotAvailable",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "InvalidAccountProof",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "LeafFieldOutOfRange",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "NotDelegated",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "computed",
+        "type": "uint256"
+      },
+      {
+        "name": "frozen",
+        "type": "uint256"
+      }
+    ],
+    "name": "StateRootMismatch",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "name": "position",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "name": "sender",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "name": "tokenId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "DepositRefunded",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "name": "stateRoot",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "finalizedBatch",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "overduePosition",
+        "type": "uint256"
+      }
+    ],
+    "name": "EscapeModeActivated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "name": "accountIndex",
+        "type": "uint256"
+      },
+      {
+        "indexed": true,
+        "name": "owner",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "name": "tokenId",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "name": "EscapeWithdrawal",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "activateEscapeMode",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "escapeMode",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      },
+      {
+        "components": [
+          {
+            "name": "sender",
+            "type": "address"
+          },
+          {
+            "name": "toIndex",
+            "type": "uint256"
+          },
+          {
+            "name": "tokenId",
+            "type": "uint256"
+          },
+          {
+            "name": "amount",
+            "type": "uint256"
+          },
+          {
+            "name": "pubKeyX",
+            "type": "uint256"
+          },
+          {
+            "name": "pubKeyY",
+            "type": "uint256"
+          }
+        ],
+        "name": "d",
+        "type": "tuple"
+      }
+    ],
+    "name": "escapeRefundDeposit",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "accountIndex",
+        "type": "uint256"
+      },
+      {
+        "components": [
+          {
+            "name": "pubKeyX",
+            "type": "uint256"
+          },
+          {
+            "name": "pubKeyY",
+            "type": "uint256"
+          },
+          {
+            "name": "balance",
+            "type": "uint256"
+          },
+          {
+            "name": "owner",
+            "type": "address"
+          },
+          {
+            "name": "tokenId",
+            "type": "uint256"
+          },
+          {
+            "name": "nonce",
+            "type": "uint256"
+          }
+        ],
+        "name": "leaf",
+        "type": "tuple"
+      },
+      {
+        "name": "accountRoot",
+        "type": "uint256"
+      },
+      {
+        "name": "nextIndex",
+        "type": "uint256"
+      },
+      {
+        "name": "siblings",
+        "type": "uint256[]"
+      }
+    ],
+    "name": "escapeWithdraw",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "accountIndex",
+        "type": "uint256"
+      }
+    ],
+    "name": "isAccountWithdrawn",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "position",
+        "type": "uint256"
+      }
+    ],
+    "name": "isDepositRefunded",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
   }
 ] as const
 
@@ -3162,6 +3170,10 @@ export const preconfirmationSlasherAbi = [
       {
         "name": "root",
         "type": "uint256"
+      },
+      {
+        "name": "chunkInputs",
+        "type": "uint256[]"
       }
     ],
     "name": "slashMissed",
@@ -3243,6 +3255,10 @@ export const preconfirmationSlasherAbi = [
           {
             "name": "siblings",
             "type": "uint256[]"
+          },
+          {
+            "name": "exitRoot",
+            "type": "uint256"
           }
         ],
         "name": "o",

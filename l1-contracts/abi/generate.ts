@@ -9,15 +9,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Abi } from 'viem'
 import { compileContracts } from '../build/compile.ts'
 import { tsIdentifier } from '../build/abiModuleSource.ts'
+import { mergeAbis } from './mergeAbis.ts'
 
 /** Contracts whose ABIs the module exports, with what each is. */
 export const ABI_CONTRACTS = {
-  CounterweightRollup: 'The rollup: queue, batches, exits, escape mode, sequencer role and bond.',
+  CounterweightRollup: 'The rollup: queue, batches, exits, escape mode (run in `EscapeHatch` by delegatecall, listed here), sequencer role and bond.',
   IChunkVerifier: 'The Groth16 verifier of the chunk circuit (`verifyProof` with eleven public inputs).',
   PreconfirmationSlasher: 'Slashes the sequencer bond for a broken preconfirmation (created by the rollup: `slasher()`).',
   InsecureMockChunkVerifier: 'TESTS ONLY, INSECURE: accepts fake proofs bound to the public inputs.',
   TestToken: 'TESTS ONLY: a mintable ERC-20 with a transfer fee and a blocklist.',
 } as const
+
+/**
+ * Contracts whose fallback delegatecalls another contract's code: that contract's functions,
+ * events and errors are called on (and come from) the first one's address, so its ABI lists them.
+ *
+ * @example
+ * ```ts
+ * DELEGATED_ABIS.CounterweightRollup // 'EscapeHatch'
+ * ```
+ */
+export const DELEGATED_ABIS = { CounterweightRollup: 'EscapeHatch' } as const
 
 /** Path of the generated module. */
 export const ABI_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'abis.ts')
@@ -47,7 +59,11 @@ export async function abiModule(): Promise<string> {
   for (const [name, what] of Object.entries(ABI_CONTRACTS)) {
     const artifact = contracts.find((c) => c.contractName === name)
     if (!artifact) throw new Error(`no artifact for ${name}`)
-    parts.push('', `/** ${what} */`, `export const ${tsIdentifier(name)}Abi = ${JSON.stringify(strip(artifact.abi), null, 2)} as const`)
+    const delegate = DELEGATED_ABIS[name as keyof typeof DELEGATED_ABIS]
+    const module = delegate && contracts.find((c) => c.contractName === delegate)
+    if (delegate && !module) throw new Error(`no artifact for ${delegate}`)
+    const abi = module ? mergeAbis({ primary: artifact.abi, delegated: module.abi }) : artifact.abi
+    parts.push('', `/** ${what} */`, `export const ${tsIdentifier(name)}Abi = ${JSON.stringify(strip(abi), null, 2)} as const`)
   }
   return `${parts.join('\n')}\n`
 }

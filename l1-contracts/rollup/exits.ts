@@ -3,19 +3,21 @@ import { bigintToAddress, chunkLayout, denseProof, RollupState, type Chunk } fro
 
 /**
  * The arguments of `claimExit` for exit leaf `position` of `chunk`, chunk number `chunkIndex`
- * of batch `batch`. Throws when the position holds no exit.
+ * of batch `batch`: `(batch, chunk, position, recipient, tokenId, amount, siblings,
+ * txListCommitment)` (the rollup keeps the exit root folded with the chunk's tx-list
+ * commitment). Throws when the position holds no exit.
  *
  * @example
  * ```ts
  * await walletClient.writeContract({ address, abi: counterweightRollupAbi, functionName: 'claimExit', args: exitClaimArgs({ chunk, batch: 1n, chunkIndex: 0n, position: 1 }) })
  * ```
  */
-export function exitClaimArgs(params: { chunk: Chunk; batch: bigint; chunkIndex: bigint; position: number }): readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[]] {
+export function exitClaimArgs(params: { chunk: Chunk; batch: bigint; chunkIndex: bigint; position: number }): readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[], bigint] {
   const { chunk, batch, chunkIndex, position } = params
   const exit = chunk.exits.find((e) => e.position === position)
   if (!exit) throw new RangeError(`chunk has no exit at position ${position}`)
   const siblings = denseProof(chunk.exitLeaves, position, chunkLayout(chunk.params).exitDepth)
-  return [batch, chunkIndex, BigInt(position), bigintToAddress(exit.recipient), exit.tokenId, exit.amount, siblings]
+  return [batch, chunkIndex, BigInt(position), bigintToAddress(exit.recipient), exit.tokenId, exit.amount, siblings, chunk.txListCommitment]
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RollupState, TEST_PARAMS, TX_TYPE, buildChunk, computeRoot, poseidon, poseidon2 } from '../../protocol/index.ts'
+import { lastChunkOpening } from './lastChunkOpening.ts'
 import { testWorld } from '../../protocol/transition/testWorld.ts'
 import { txListOpening } from './txListOpening.ts'
 
@@ -27,7 +28,15 @@ describe('txListOpening', () => {
       expect(opening).toMatchObject({ batch: 3n, chunk: 1n, firstSeq: 5n, txCount: 2n, txHash: o.hash, slot: BigInt(o.slot) })
       expect(poseidon([opening.firstSeq, opening.txCount, opening.root])).toBe(chunk.txListCommitment)
       expect(computeRoot({ leaf: poseidon2(o.seq, opening.txHash), index: opening.slot, siblings: opening.siblings })).toBe(opening.root)
+      expect(opening.exitRoot).toBe(chunk.publicInputs[4])
     }
+  })
+
+  it('gives slashMissed the preimage of the chunk commitment and the public inputs that hold it', () => {
+    const o = lastChunkOpening({ chunk })
+    expect(poseidon([o.firstSeq, o.txCount, o.root])).toBe(o.chunkInputs[5])
+    expect(o.chunkInputs).toEqual(chunk.publicInputs)
+    expect(o.firstSeq + o.txCount).toBe(7n)
   })
 
   it('refuses a sequence number the chunk does not hold', () => {

@@ -3,8 +3,9 @@ import { chunkLayout, denseProof, type Chunk } from '../../protocol/index.ts'
 /**
  * A chunk's transaction list opened at one slot, in the shape `PreconfirmationSlasher`'s
  * `slashReordered` takes it (`TxListOpening`): the preimage of the chunk's
- * `txListCommitment = Poseidon(firstSeq, txCount, root)` and the Merkle proof (bottom-up,
- * `txListDepth` siblings) of the leaf `Poseidon(sequence, txHash)` at `slot`.
+ * `txListCommitment = Poseidon(firstSeq, txCount, root)`, the Merkle proof (bottom-up,
+ * `txListDepth` siblings) of the leaf `Poseidon(sequence, txHash)` at `slot`, and the chunk's
+ * `exitRoot` (the rollup keeps `keccak256(exitRoot, txListCommitment)` per proven chunk).
  *
  * @example
  * ```ts
@@ -20,6 +21,15 @@ export interface TxListOpening {
   slot: bigint
   txHash: bigint
   siblings: bigint[]
+  exitRoot: bigint
+}
+
+/**
+ * What {@link txListOpening} reads of a chunk: a protocol `Chunk`, or what a node rebuilt from
+ * L1 (each included transaction's sequence number, slot and hash, no DA record).
+ */
+export type TxListSource = Pick<Chunk, 'params' | 'firstSeq' | 'txCount' | 'txListRoot' | 'txListLeaves' | 'exitRoot'> & {
+  txOutcomes: readonly ({ status: 'rejected' } | { status: 'included'; seq: bigint; slot: number; hash: bigint })[]
 }
 
 /**
@@ -31,7 +41,7 @@ export interface TxListOpening {
  * await walletClient.writeContract({ address: slasher, abi: preconfirmationSlasherAbi, functionName: 'slashReordered', args: [pre, txListOpening({ chunk, batch: 1n, chunkIndex: 0n, sequence: 2n })] })
  * ```
  */
-export function txListOpening(params: { chunk: Pick<Chunk, 'params' | 'firstSeq' | 'txCount' | 'txListRoot' | 'txListLeaves' | 'txOutcomes'>; batch: bigint; chunkIndex: bigint; sequence: bigint }): TxListOpening {
+export function txListOpening(params: { chunk: TxListSource; batch: bigint; chunkIndex: bigint; sequence: bigint }): TxListOpening {
   const { chunk, sequence } = params
   const included = chunk.txOutcomes.find((o) => o.status === 'included' && o.seq === sequence)
   if (!included || included.status !== 'included') throw new RangeError(`the chunk holds no transaction with sequence number ${sequence}`)
@@ -44,5 +54,6 @@ export function txListOpening(params: { chunk: Pick<Chunk, 'params' | 'firstSeq'
     slot: BigInt(included.slot),
     txHash: included.hash,
     siblings: denseProof(chunk.txListLeaves, included.slot, chunkLayout(chunk.params).txListDepth),
+    exitRoot: chunk.exitRoot,
   }
 }

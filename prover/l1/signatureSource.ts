@@ -1,3 +1,4 @@
+import { createPublicClient, http, toHex } from 'viem'
 import type { Signature } from '../../protocol/index.ts'
 
 /**
@@ -23,21 +24,18 @@ export interface SignatureSource {
  * ```
  */
 export function rpcSignatureSource(params: { url: string; timeoutMs?: number }): SignatureSource {
+  const client = createPublicClient({ transport: http(params.url, { timeout: params.timeoutMs ?? 30_000, retryCount: 0 }) })
   return {
     async get(firstSeq, count) {
       if (count === 0) return []
-      const res = await fetch(params.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'rollup_getTransactionSignatures', params: [`0x${firstSeq.toString(16)}`, `0x${count.toString(16)}`] }),
-        signal: AbortSignal.timeout(params.timeoutMs ?? 30_000),
-      })
-      const body = (await res.json()) as { result?: { sequence: string; signature: { r8x: string; r8y: string; s: string } }[]; error?: { message: string } }
-      if (!body.result) throw new Error(`rollup_getTransactionSignatures(${firstSeq}, ${count}) at ${params.url}: ${body.error?.message ?? `HTTP ${res.status}`}`)
-      if (body.result.length !== count || body.result.some((r, i) => BigInt(r.sequence) !== firstSeq + BigInt(i))) {
-        throw new Error(`rollup_getTransactionSignatures(${firstSeq}, ${count}) at ${params.url}: got ${body.result.length} signatures, not the asked sequence numbers`)
+      const where = `rollup_getTransactionSignatures(${firstSeq}, ${count}) at ${params.url}`
+      const result = (await client.request({ method: 'rollup_getTransactionSignatures', params: [toHex(firstSeq), toHex(count)] } as never)) as
+        | { sequence: string; signature: { r8x: string; r8y: string; s: string } }[]
+        | null
+      if (!Array.isArray(result) || result.length !== count || result.some((r, i) => BigInt(r.sequence) !== firstSeq + BigInt(i))) {
+        throw new Error(`${where}: got ${Array.isArray(result) ? result.length : 'no'} signatures, not the asked sequence numbers`)
       }
-      return body.result.map((r) => ({ R8: { x: BigInt(r.signature.r8x), y: BigInt(r.signature.r8y) }, S: BigInt(r.signature.s) }))
+      return result.map((r) => ({ R8: { x: BigInt(r.signature.r8x), y: BigInt(r.signature.r8y) }, S: BigInt(r.signature.s) }))
     },
   }
 }

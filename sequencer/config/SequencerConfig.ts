@@ -69,6 +69,14 @@ export interface L1Config {
   fromBlock: bigint
 }
 
+/** How the sequencer keeps its bond on L1 topped up (through the L1 sender; needs `l1.rpcUrl`). */
+export interface BondConfig {
+  /** Top up when `availableBond(sequencer)` is below this many wei; 0 (default) never tops up. */
+  topUpBelowWei: bigint
+  /** Top up to this many wei (default twice `topUpBelowWei`). */
+  topUpToWei: bigint
+}
+
 /** How the batcher cuts the log into batches. */
 export interface BatcherConfig {
   /** A batch is sealed once its oldest item (transaction or queue entry) is this old. */
@@ -109,6 +117,7 @@ export interface SequencerConfig {
   http: HttpConfig
   rateLimit: RateLimitConfig
   l1: L1Config
+  bond: BondConfig
   batcher: BatcherConfig
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }

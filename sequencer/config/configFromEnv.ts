@@ -39,6 +39,8 @@ export const CONFIG_ENV: Readonly<Record<string, string>> = {
   'l1.pollMs': 'CW_L1_POLL_MS',
   'l1.maxBlockRange': 'CW_L1_MAX_BLOCK_RANGE',
   'l1.fromBlock': 'CW_L1_FROM_BLOCK',
+  'bond.topUpBelowWei': 'CW_BOND_TOPUP_BELOW_WEI',
+  'bond.topUpToWei': 'CW_BOND_TOPUP_TO_WEI',
   'batcher.maxBatchAgeMs': 'CW_BATCH_MAX_AGE_MS',
   'batcher.maxChunks': 'CW_BATCH_MAX_CHUNKS',
   'batcher.deadlineMarginSeconds': 'CW_BATCH_DEADLINE_MARGIN_SECONDS',

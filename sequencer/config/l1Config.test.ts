@@ -38,6 +38,14 @@ describe('L1 and batcher configuration', () => {
     expect(issuesOf(() => configFromEnv({ ...env, CW_BATCH_DATA_PATH: 'calldata' }))[0]).toMatch(/^batcher\.dataPath \(CW_BATCH_DATA_PATH\): /)
   })
 
+  it('bond top-up: off by default; CW_BOND_TOPUP_BELOW_WEI / _TO_WEI read once, the target defaults to twice the threshold and must exceed it', () => {
+    expect(parseConfig(minimal).bond).toEqual({ topUpBelowWei: 0n, topUpToWei: 0n })
+    expect(configFromEnv({ ...env, CW_BOND_TOPUP_BELOW_WEI: '2000000000000000000' }).bond).toEqual({ topUpBelowWei: 2n * 10n ** 18n, topUpToWei: 4n * 10n ** 18n })
+    expect(configFromEnv({ ...env, CW_BOND_TOPUP_BELOW_WEI: '100', CW_BOND_TOPUP_TO_WEI: '250' }).bond).toEqual({ topUpBelowWei: 100n, topUpToWei: 250n })
+    expect(issuesOf(() => configFromEnv({ ...env, CW_BOND_TOPUP_BELOW_WEI: '100', CW_BOND_TOPUP_TO_WEI: '100' })).join('\n')).toMatch(/CW_BOND_TOPUP_TO_WEI.*must be above/)
+    expect(issuesOf(() => configFromEnv({ ...env, CW_BOND_TOPUP_BELOW_WEI: 'lots' })).join('\n')).toMatch(/CW_BOND_TOPUP_BELOW_WEI/)
+  })
+
   it('names the variable of a bad value', () => {
     expect(issuesOf(() => configFromEnv({ ...env, CW_L1_RPC_URL: 'localhost:8545' }))).toEqual(['l1.rpcUrl (CW_L1_RPC_URL): must be an http(s) or ws(s) URL, got "localhost:8545"'])
     expect(issuesOf(() => configFromEnv({ ...env, CW_L1_CONFIRMATIONS: '-1' }))).toEqual(['l1.confirmations (CW_L1_CONFIRMATIONS): must be an integer from 0 to 1000, got "-1"'])

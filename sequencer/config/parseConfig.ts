@@ -31,6 +31,7 @@ export const CONFIG_DEFAULTS = {
   },
   rateLimit: { callsPerSecond: 500, burst: 1000 },
   l1: { confirmations: 2, pollMs: 2000, maxBlockRange: 2000, fromBlock: 0n },
+  bond: { topUpBelowWei: 0n },
   batcher: { maxBatchAgeMs: 60_000, maxChunks: 32, deadlineMarginSeconds: 300, dataPath: 'cheaper' },
   logLevel: 'info',
 } as const
@@ -63,6 +64,7 @@ const SHAPE: Record<string, true | Record<string, true>> = {
   },
   rateLimit: { callsPerSecond: true, burst: true },
   l1: { rpcUrl: true, confirmations: true, pollMs: true, maxBlockRange: true, fromBlock: true },
+  bond: { topUpBelowWei: true, topUpToWei: true },
   batcher: { maxBatchAgeMs: true, maxChunks: true, deadlineMarginSeconds: true, feeAccounts: true, dataPath: true },
 }
 
@@ -188,6 +190,13 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     maxBlockRange: r.int('l1.maxBlockRange', L1.maxBlockRange ?? L1D.maxBlockRange, 1, 1_000_000),
     fromBlock: r.bigint('l1.fromBlock', L1.fromBlock ?? L1D.fromBlock, { min: 0n, max: (1n << 63n) - 1n }),
   }
+  const BO = sub('bond')
+  const MAX_WEI = (1n << 128n) - 1n
+  const topUpBelowWei = r.bigint('bond.topUpBelowWei', BO.topUpBelowWei ?? CONFIG_DEFAULTS.bond.topUpBelowWei, { min: 0n, max: MAX_WEI })
+  const topUpToWei = r.bigint('bond.topUpToWei', BO.topUpToWei ?? (topUpBelowWei ?? 0n) * 2n, { min: 0n, max: MAX_WEI })
+  if (topUpBelowWei !== undefined && topUpToWei !== undefined && topUpBelowWei > 0n && topUpToWei <= topUpBelowWei) {
+    issue('bond.topUpToWei', `must be above bond.topUpBelowWei (${topUpBelowWei}), got ${topUpToWei}`)
+  }
   const B = sub('batcher')
   const BD = CONFIG_DEFAULTS.batcher
   const batcher = {
@@ -221,6 +230,7 @@ export function parseConfig(input: unknown, sources: Readonly<Record<string, str
     http: http as SequencerConfig['http'],
     rateLimit: rateLimit as SequencerConfig['rateLimit'],
     l1: l1 as SequencerConfig['l1'],
+    bond: { topUpBelowWei: topUpBelowWei!, topUpToWei: topUpToWei! },
     batcher: batcher as SequencerConfig['batcher'],
     logLevel: logLevel!,
   }

@@ -1,13 +1,14 @@
 /**
  * How bad an error is for the process that meets it, after the OP Stack batcher's model:
  * `temporary` (retry later, nothing is wrong with the node), `refused` (the caller's input is
- * wrong; the node is fine), `critical` (the node cannot go on safely and must stop; a
+ * wrong; the node is fine), `data` (L1 holds data that cannot be the rollup's: reported, never
+ * applied; the node's errors), `critical` (the process cannot go on safely and must stop; a
  * restart rebuilds it from the store).
  */
-export type Severity = 'temporary' | 'refused' | 'critical'
+export type Severity = 'temporary' | 'refused' | 'data' | 'critical'
 
 /**
- * The one base class of every error the sequencer raises. Each subclass has a literal
+ * The one base class of every error the sequencer and the node (`NodeError`) raise. Each subclass has a literal
  * `name` and a stable `code` (a string that other layers map: the RPC turns it into a
  * JSON-RPC error code, the CLI into an exit message) and a {@link Severity}.
  *

@@ -13,7 +13,11 @@ import { SequencerError } from './SequencerError.ts'
  */
 export class UnavailableError extends SequencerError {
   override name = 'UnavailableError'
-  constructor(message: string, cause?: unknown) {
-    super({ code: 'UNAVAILABLE', message, severity: 'temporary', cause })
+  /**
+   * `code` is `UNAVAILABLE`, or `BOND_TOO_LOW` while the sequencer's bond on L1 cannot back
+   * new preconfirmations (`BondGuard`); JSON-RPC -32002 with `data.reason` = the code.
+   */
+  constructor(message: string, cause?: unknown, code: 'UNAVAILABLE' | 'BOND_TOO_LOW' = 'UNAVAILABLE') {
+    super({ code, message, severity: 'temporary', cause })
   }
 }

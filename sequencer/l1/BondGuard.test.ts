@@ -32,6 +32,7 @@ describe('BondGuard', () => {
     await g.poll()
     expect(() => g.check()).toThrow(UnavailableError)
     expect(() => g.check()).toThrow(/9 wei, below the minimum 10/)
+    expect(() => g.check()).toThrow(expect.objectContaining({ code: 'BOND_TOO_LOW', severity: 'temporary' }))
     await g.poll()
     expect(() => g.check()).not.toThrow()
   })

@@ -83,11 +83,11 @@ export class BondGuard {
     }
   }
 
-  /** Throws an {@link UnavailableError} when the last reading is below the minimum. */
+  /** Throws an {@link UnavailableError} with code `BOND_TOO_LOW` when the last reading is below the minimum. */
   check(): void {
     const r = this.last
     if (r && r.available < r.minimum) {
-      throw new UnavailableError(`the sequencer's bond on L1 is ${r.available} wei, below the minimum ${r.minimum}: it makes no new promises until it is topped up`)
+      throw new UnavailableError(`the sequencer's bond on L1 is ${r.available} wei, below the minimum ${r.minimum}: it makes no new promises until it is topped up`, undefined, 'BOND_TOO_LOW')
     }
   }
 

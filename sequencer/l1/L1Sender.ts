@@ -19,6 +19,8 @@ export interface L1Request {
   calldataAlternative?: Hex
   /** Gas limit; estimated when absent. */
   gas?: bigint
+  /** Wei sent with the call (e.g. `depositBond`); 0 when absent. */
+  value?: bigint
 }
 
 /**

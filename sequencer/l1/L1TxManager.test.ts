@@ -18,7 +18,7 @@ let dbCount = 0
 const open: L1TxManager[] = []
 
 beforeAll(async () => {
-  anvil = await startAnvil({ accounts: 12 })
+  anvil = await startAnvil({ accounts: 13 })
   dir = mkdtempSync(join(tmpdir(), 'cw-l1tx-'))
 })
 afterAll(async () => {
@@ -322,6 +322,22 @@ describe('L1TxManager on anvil', () => {
     expect(conflict).toBeInstanceOf(L1TxError)
     expect(conflict).toMatchObject({ code: 'L1_KEY_CONFLICT', severity: 'refused' })
     expect(await nonceOf(7)).toBe(start + 1)
+  })
+
+  it('sends a value with the call (a bond top-up), keeps it across a restart, and a key is bound to its value', async () => {
+    const dbPath = freshDb()
+    const m = await openManager({ wallet: 12, dbPath })
+    const sinkBefore = await anvil.publicClient.getBalance({ address: sink() })
+    const request = { key: 'value:1', to: sink(), data: '0x' as Hex, value: 12_345n }
+    const receipt = await m.send(request)
+    expect(receipt.status).toBe('success')
+    expect((await anvil.publicClient.getTransaction({ hash: receipt.transactionHash })).value).toBe(12_345n)
+    expect(await anvil.publicClient.getBalance({ address: sink() })).toBe(sinkBefore + 12_345n)
+    await m.close()
+    const again = await openManager({ wallet: 12, dbPath })
+    expect(await again.send(request)).toEqual(receipt)
+    await expect(again.send({ ...request, value: 1n })).rejects.toMatchObject({ code: 'L1_KEY_CONFLICT' })
+    await expect(again.send({ ...request, key: 'value:2', value: -1n })).rejects.toMatchObject({ code: 'L1_INVALID_REQUEST' })
   })
 
   it('refuses malformed requests and reverting calls before taking a nonce', async () => {

@@ -366,7 +366,7 @@ export class L1TxManager implements L1Sender {
     let data = request.data
     let gas: bigint
     if (!sidecar) {
-      gas = request.gas ?? this.withMargin(await this.estimate({ to: request.to, data: request.data, key: request.key }))
+      gas = request.gas ?? this.withMargin(await this.estimate({ to: request.to, data: request.data, key: request.key, ...(request.value ? { value: request.value } : {}) }))
     } else {
       const blobGas = request.gas ?? (await this.estimate({ to: request.to, data: request.data, key: request.key, blob: { versionedHash: sidecar.versionedHash, maxFeePerBlobGas: first.maxFeePerBlobGas! } }))
       gas = request.gas ?? this.withMargin(blobGas)
@@ -401,6 +401,7 @@ export class L1TxManager implements L1Sender {
       data,
       blob: via === 'blob' ? request.blob : undefined,
       gas,
+      value: request.value ?? 0n,
       state: 'pending',
       receipt: undefined,
       error: undefined,
@@ -465,6 +466,7 @@ export class L1TxManager implements L1Sender {
       to: r.to,
       data: r.data,
       gas: r.gas,
+      value: r.value,
       fees,
       ...(r.via === 'blob' ? { blob: f.sidecar! } : {}),
     })
@@ -671,8 +673,9 @@ export class L1TxManager implements L1Sender {
     }
   }
 
-  private async estimate(params: { to: Address; data: Hex; key: string; blob?: { versionedHash: Hex; maxFeePerBlobGas: bigint } }): Promise<bigint> {
+  private async estimate(params: { to: Address; data: Hex; key: string; value?: bigint; blob?: { versionedHash: Hex; maxFeePerBlobGas: bigint } }): Promise<bigint> {
     const tx: Record<string, unknown> = { from: this.p.account.address, to: params.to, data: params.data }
+    if (params.value) tx.value = toHex(params.value)
     if (params.blob) {
       tx.type = '0x3'
       tx.blobVersionedHashes = [params.blob.versionedHash]
@@ -716,4 +719,5 @@ function checkRequest(r: L1Request): void {
   if (r.calldataAlternative !== undefined && r.blob === undefined) bad('calldataAlternative is an alternative to a blob: give blob too')
   if (r.blob !== undefined && (!(r.blob instanceof Uint8Array) || r.blob.length !== BLOB_BYTES)) bad(`blob must be ${BLOB_BYTES} bytes, got ${r.blob instanceof Uint8Array ? r.blob.length : typeof r.blob}`)
   if (r.gas !== undefined && (typeof r.gas !== 'bigint' || r.gas <= 0n)) bad('gas must be a positive bigint')
+  if (r.value !== undefined && (typeof r.value !== 'bigint' || r.value < 0n)) bad('value must be a non-negative bigint')
 }

@@ -41,6 +41,8 @@ export interface L1TxRecord {
   /** The blob, when `via` is `blob` (dropped once confirmed). */
   blob: Uint8Array | undefined
   gas: bigint
+  /** Wei sent with the call. */
+  value: bigint
   state: 'pending' | 'confirmed' | 'failed'
   receipt: L1Receipt | undefined
   /** Code and message of the critical error a `failed` request ended with. */
@@ -60,6 +62,7 @@ CREATE TABLE IF NOT EXISTS l1tx_requests (
   data TEXT NOT NULL,
   blob BLOB,
   gas TEXT NOT NULL,
+  value TEXT NOT NULL DEFAULT '0',
   state TEXT NOT NULL,
   receipt TEXT,
   error TEXT,
@@ -88,6 +91,7 @@ interface RequestRow {
   data: string
   blob: Buffer | null
   gas: string
+  value: string
   state: string
   receipt: string | null
   error: string | null
@@ -125,6 +129,9 @@ export class L1TxStore {
     private readonly owned: boolean,
   ) {
     db.exec(SCHEMA)
+    // Databases made before requests carried a value: add the column (0 for their requests).
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('l1tx_requests')").all()
+    if (!columns.some((c) => c.name === 'value')) db.exec("ALTER TABLE l1tx_requests ADD COLUMN value TEXT NOT NULL DEFAULT '0'")
     this.statements = {
       meta: db.prepare<[string], { value: string }>('SELECT value FROM l1tx_meta WHERE name = ?'),
       setMeta: db.prepare<[string, string]>('INSERT INTO l1tx_meta (name, value) VALUES (?, ?)'),
@@ -133,7 +140,7 @@ export class L1TxStore {
       maxNonce: db.prepare<[], { n: number | null }>('SELECT MAX(nonce) AS n FROM l1tx_requests'),
       attempts: db.prepare<[number], AttemptRow>('SELECT * FROM l1tx_attempts WHERE nonce = ? ORDER BY seq'),
       insertRequest: db.prepare(
-        "INSERT INTO l1tx_requests (key, nonce, content_hash, via, to_address, data, blob, gas, state, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+        "INSERT INTO l1tx_requests (key, nonce, content_hash, via, to_address, data, blob, gas, value, state, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
       ),
       insertAttempt: db.prepare(
         'INSERT INTO l1tx_attempts (nonce, seq, hash, raw, max_fee_per_gas, max_priority_fee_per_gas, max_fee_per_blob_gas, signed_ms) VALUES (?, (SELECT COALESCE(MAX(seq), -1) + 1 FROM l1tx_attempts WHERE nonce = ?), ?, ?, ?, ?, ?, ?)',
@@ -214,7 +221,7 @@ export class L1TxStore {
   insert(params: { record: Omit<L1TxRecord, 'state' | 'receipt' | 'error' | 'attempts'>; attempt: L1TxAttempt; nowMs: number }): void {
     const { record: r, attempt } = params
     this.db.transaction(() => {
-      this.statements.insertRequest.run(r.key, r.nonce, r.contentHash, r.via, r.to, r.data, r.blob ? Buffer.from(r.blob) : null, r.gas.toString(), params.nowMs)
+      this.statements.insertRequest.run(r.key, r.nonce, r.contentHash, r.via, r.to, r.data, r.blob ? Buffer.from(r.blob) : null, r.gas.toString(), r.value.toString(), params.nowMs)
       this.insertAttempt(r.nonce, attempt)
     })()
   }
@@ -266,6 +273,7 @@ export class L1TxStore {
       data: row.data as Hex,
       blob: row.blob ? new Uint8Array(row.blob) : undefined,
       gas: BigInt(row.gas),
+      value: BigInt(row.value),
       state: row.state as L1TxRecord['state'],
       receipt: row.receipt ? receiptFromJson(row.receipt) : undefined,
       error: row.error ? (JSON.parse(row.error) as { code: string; message: string }) : undefined,

@@ -84,6 +84,8 @@ export async function signL1Tx(params: {
   gas: bigint
   fees: TxFees
   blob?: BlobSidecar
+  /** Wei sent with the call (default 0). */
+  value?: bigint
 }): Promise<{ raw: Hex; hash: Hex }> {
   const { account, fees } = params
   const common = {
@@ -91,6 +93,7 @@ export async function signL1Tx(params: {
     nonce: params.nonce,
     to: params.to,
     data: params.data,
+    ...(params.value ? { value: params.value } : {}),
     gas: params.gas,
     maxFeePerGas: fees.maxFeePerGas,
     maxPriorityFeePerGas: fees.maxPriorityFeePerGas,

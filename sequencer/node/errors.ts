@@ -1,3 +1,5 @@
+import { SequencerError } from '../errors/index.ts'
+
 /**
  * How bad a node error is, in the spirit of the OP Stack's error severities:
  * - `temporary`: an endpoint failed or data is not there yet; the node retries later and
@@ -10,7 +12,8 @@
 export type NodeErrorSeverity = 'temporary' | 'data' | 'critical'
 
 /**
- * The one base class of the node's errors. Each subclass has a stable literal `code` that the
+ * The base class of the node's errors, itself a `SequencerError` (one base for the sequencer
+ * folder). Each subclass has a stable literal `code` that the
  * RPC server, the CLI and the logs use, and a {@link NodeErrorSeverity}.
  *
  * @example
@@ -18,14 +21,11 @@ export type NodeErrorSeverity = 'temporary' | 'data' | 'critical'
  * try { await node.sync() } catch (e) { if (e instanceof NodeError && e.severity === 'temporary') retryLater() }
  * ```
  */
-export class NodeError extends Error {
+export class NodeError extends SequencerError {
   override name = 'NodeError'
-  readonly code: string
-  readonly severity: NodeErrorSeverity
+  declare readonly severity: NodeErrorSeverity
   constructor(params: { code: string; severity: NodeErrorSeverity; message: string; cause?: unknown }) {
-    super(params.message, params.cause === undefined ? undefined : { cause: params.cause })
-    this.code = params.code
-    this.severity = params.severity
+    super(params)
   }
 }
 

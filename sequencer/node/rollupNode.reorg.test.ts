@@ -21,6 +21,7 @@ import { L1ReorgTooDeepError } from './errors.ts'
 import { nodeConfigFromEnv } from './process/nodeConfig.ts'
 import { startNodeProcess } from './process/startNodeProcess.ts'
 import { getStateRoot } from './read/getStateRoot.ts'
+import { getTxListOpening } from './read/getTxListOpening.ts'
 import { getReports, getStatus } from './read/getStatus.ts'
 import type { RollupNode } from './rollupNode.ts'
 import { RollupDriver } from './testing/rollupDriver.ts'
@@ -112,6 +113,10 @@ describe('node: L1 reorgs (anvil, mock verifier)', () => {
       const safeApplied = getStatus(safe).appliedBatch // 3 blocks behind: maybe only b1
       expect(getStateRoot(fast).root).toBe(driver.state.root)
       const oldRoot = driver.state.root
+      // The old batches' transactions, by sequence number, as the node keeps them.
+      const oldTxs = [...b1.chunks, ...b2.chunks].flatMap((c) => c.txOutcomes.flatMap((o) => (o.status === 'included' ? [{ seq: o.seq, hash: o.hash }] : [])))
+      expect(oldTxs.length).toBeGreaterThan(0)
+      for (const t of oldTxs) expect(getTxListOpening(fast, { sequence: t.seq }).opening?.txHash).toBe(t.hash)
 
       // New history from the fork: other deposits, one batch, as many blocks and one more.
       await restore()
@@ -129,6 +134,10 @@ describe('node: L1 reorgs (anvil, mock verifier)', () => {
       expect(s.applied).toEqual([c1.number])
       expect(getStateRoot(fast).root).toBe(driver.state.root)
       expect(getStatus(fast)).toMatchObject({ appliedBatch: c1.number, committedBatch: c1.number, queueLength: before.queueLength + 2n })
+      // The unwound batches' transactions are gone: each number holds the new chain's transaction or nothing.
+      const newTxs = new Map(c1.chunks.flatMap((c) => c.txOutcomes.flatMap((o) => (o.status === 'included' ? [[o.seq, o.hash] as const] : []))))
+      for (const t of oldTxs) expect(getTxListOpening(fast, { sequence: t.seq }).opening?.txHash).toBe(newTxs.get(t.seq))
+      for (const [seq, hash] of newTxs) expect(getTxListOpening(fast, { sequence: seq }).opening).toMatchObject({ txHash: hash, batch: c1.number })
 
       const t = await safe.sync() // the reorg is deeper than its 3 confirmations: it unwinds too
       expect(t.reorg?.undone).toEqual([b2.number, b1.number].filter((n) => n <= safeApplied))

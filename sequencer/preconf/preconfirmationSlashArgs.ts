@@ -26,7 +26,7 @@ export interface PreconfirmationSlashArgs {
  *
  * @example
  * ```ts
- * await walletClient.writeContract({ address: slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [preconfirmationSlashArgs(pre), 0n, 0n, 0n] })
+ * await walletClient.writeContract({ address: slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [preconfirmationSlashArgs(pre), 0n, 0n, 0n, []] })
  * ```
  */
 export function preconfirmationSlashArgs(pre: SignedPreconfirmation): PreconfirmationSlashArgs {

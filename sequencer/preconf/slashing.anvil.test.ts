@@ -20,6 +20,8 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
   let d: RollupDeployment
   let entries: GroupEntry[]
   let deadline: number
+  /** The chunk the reorder test commits and proves: its tx-list root and public inputs. */
+  let committed: { root: bigint; inputs: bigint[] } | undefined
 
   beforeAll(async () => {
     anvil = await startAnvil()
@@ -54,7 +56,7 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
     const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
     const pre = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[2]! }))
     const reporter = anvil.walletClients[2]!
-    const slash = () => reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre, 0n, 0n, 0n] })
+    const slash = () => reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre, 0n, 0n, 0n, []] })
     await expect(slash()).rejects.toThrow(/DeadlineNotPassed/)
     await anvil.testClient.setNextBlockTimestamp({ timestamp: BigInt(deadline + 1) })
     await anvil.testClient.mine({ blocks: 1 })
@@ -96,10 +98,11 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
       args: [calldataBatchData({ params: TEST_PARAMS, chunks: [chunk] }), [claim], [insecureMockProof(inputs)]],
     })
     expect((await anvil.publicClient.waitForTransactionReceipt({ hash: commit })).status).toBe('success')
+    committed = { root, inputs }
 
     const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
     const pre = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[1]! }))
-    const opening = (slot: number, txHash: bigint) => ({ batch: 1n, chunk: 0n, firstSeq: 1n, txCount: 3n, root, slot: BigInt(slot), txHash, siblings: denseProof(leaves, slot, depth) })
+    const opening = (slot: number, txHash: bigint) => ({ batch: 1n, chunk: 0n, firstSeq: 1n, txCount: 3n, root, slot: BigInt(slot), txHash, siblings: denseProof(leaves, slot, depth), exitRoot: claim.exitRoot })
     const reporter = anvil.walletClients[3]!
     // sequence 1 was honoured: nothing to claim
     const pre1 = preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[0]! }))
@@ -110,5 +113,23 @@ describe('preconfirmations against PreconfirmationSlasher (anvil)', () => {
     console.log(`slashReordered on anvil (nTx ${TEST_PARAMS.nTx}): ${receipt.gasUsed} gas`)
     const owed = await anvil.publicClient.readContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'owed', args: [reporter.account.address, 0n] })
     expect(owed).toBe(parseEther('1') / 2n)
+  })
+  it('lets a third party slash a promise past its deadline beyond the last committed chunk, opened by its public inputs', async () => {
+    if (!committed) throw new Error('runs after the reorder test, which commits the chunk of sequences 1..3')
+    const chainId = BigInt(d.chainId)
+    const bond = await anvil.walletClient.writeContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'depositBond', value: parseEther('1') })
+    await anvil.publicClient.waitForTransactionReceipt({ hash: bond })
+    const group = signPreconfirmationGroup({ privateKey: key(0), chainId, rollup: d.rollup, entries })
+    const pre = (i: number) => preconfirmationSlashArgs(groupPreconfirmation({ group, chainId, rollup: d.rollup, entry: entries[i]! }))
+    const reporter = anvil.walletClients[4]!
+    const slash = (i: number, inputs: bigint[]) =>
+      reporter.writeContract({ address: d.slasher, abi: preconfirmationSlasherAbi, functionName: 'slashMissed', args: [pre(i), 1n, 3n, committed!.root, inputs] })
+    // sequence 3 is in the chunk; 4 is not
+    await expect(slash(2, committed.inputs)).rejects.toThrow(/SequenceCommitted/)
+    await expect(slash(3, committed.inputs.map((v, i) => (i === 4 ? v + 1n : v)))).rejects.toThrow(/TxListMismatch/)
+    const receipt = await anvil.publicClient.waitForTransactionReceipt({ hash: await slash(3, committed.inputs) })
+    expect(receipt.status).toBe('success')
+    console.log(`slashMissed against a proven chunk on anvil: ${receipt.gasUsed} gas`)
+    expect(await anvil.publicClient.readContract({ address: d.rollup, abi: counterweightRollupAbi, functionName: 'owed', args: [reporter.account.address, 0n] })).toBe(parseEther('1') / 2n)
   })
 })

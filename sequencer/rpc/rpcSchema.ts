@@ -3,6 +3,7 @@ import type { BatchJson, ExitProofJson } from './format/batchJson.ts'
 import type { EthBlockJson, EthReceiptJson, EthTransactionJson } from './format/ethJson.ts'
 import type { PreconfirmationJson } from './format/preconfirmationJson.ts'
 import type { SignedTxJson } from './format/signedTxJson.ts'
+import type { TxListOpeningResultJson } from './format/txListOpeningJson.ts'
 import type { TransactionSignatureJson } from './methods/rollupGetTransactionSignatures.ts'
 
 type Hex = `0x${string}`
@@ -97,6 +98,21 @@ export type CounterweightRpcSchema = [
   /** WebSocket only; notifications: `rollup_subscription` with `{ subscription, result: PreconfirmationJson | EthBlockJson }`. */
   { Method: 'rollup_subscribe'; Parameters: [kind: 'preconfirmations' | 'blocks']; ReturnType: Hex },
   { Method: 'rollup_unsubscribe'; Parameters: [subscription: Hex]; ReturnType: boolean },
+]
+
+/**
+ * Methods only the node (`sequencer/node/`) serves, typed in viem's `RpcSchema` form: a
+ * client of a node uses `[...CounterweightRpcSchema, ...NodeOnlyRpcSchema]` (the SDK's
+ * `BridgeRpcSchema` does).
+ *
+ * @example
+ * ```ts
+ * const node = createPublicClient({ transport: http(nodeUrl), rpcSchema: rpcSchema<[...CounterweightRpcSchema, ...NodeOnlyRpcSchema]>() })
+ * const { opening } = await node.request({ method: 'rollup_getTxListOpening', params: ['0x2a'] })
+ * ```
+ */
+export type NodeOnlyRpcSchema = [
+  { Method: 'rollup_getTxListOpening'; Parameters: [sequence: Hex]; ReturnType: TxListOpeningResultJson },
 ]
 
 /** Name of a method of {@link CounterweightRpcSchema}. */

@@ -12,9 +12,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWalletClient, defineChain, http, parseEther, type Address, type Hex } from 'viem'
+import { createWalletClient, http, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createCounterweightClient, type L2Account } from '../../bridge/index.ts'
+import { createCounterweightClient, l1Chain, type L2Account } from '../../bridge/index.ts'
 import type { Devnet } from '../../bridge/devnet/startDevnet.ts'
 import { domainHash, signTx, TX_TYPE, type L2Key, type L2Tx } from '../../protocol/index.ts'
 import { signedTxToJson, verifyPreconfirmation } from '../../sequencer/index.ts'
@@ -72,7 +72,7 @@ describe('scenario 8: hostile RPC input is refused with the right code; a valid 
     url = devnet.info.sequencer!.rpcUrl
     chainId = BigInt(devnet.info.l1.chainId)
     rollup = devnet.info.rollup.address
-    const chain = defineChain({ id: devnet.info.l1.chainId, name: 'e2e L1', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [devnet.info.l1.rpcUrl] } } })
+    const chain = l1Chain({ chainId: devnet.info.l1.chainId, rpcUrl: devnet.info.l1.rpcUrl, name: 'e2e L1' })
     const user = async (i: number, ip: string) => {
       const wallet = createWalletClient({ account: privateKeyToAccount(`0x${Buffer.from(devnet.anvil.accounts[i]!.getHdKey().privateKey!).toString('hex')}` as Hex), chain, transport: http(devnet.info.l1.rpcUrl) })
       const client = createCounterweightClient({ sequencerUrl: url, rollup, chainId, l1: wallet, http: { fetchOptions: { headers: { 'x-forwarded-for': ip } } } })

@@ -1,14 +1,13 @@
-import { rmSync } from 'node:fs'
 import { formatEther, type Address, type TransactionReceipt } from 'viem'
 import { createCounterweightClient, rpcBlobGetter } from '../../bridge/index.ts'
-import { devnetOptions, type DevnetOptions } from '../../bridge/devnet/devnetOptions.ts'
-import { freePort } from '../../bridge/devnet/freePort.ts'
-import { startDevnet, type Devnet } from '../../bridge/devnet/startDevnet.ts'
-import { Progress } from '../../bridge/cli/Progress.ts'
+import type { DevnetOptions } from '../../bridge/devnet/devnetOptions.ts'
+import { startE2eDevnet as startDevnetForScenario } from './support/startE2eDevnet.ts'
+
+type ScenarioDevnet = Awaited<ReturnType<typeof startDevnetForScenario>>
 
 /** A devnet for one end-to-end scenario, with SDK clients per anvil dev account. */
 export interface E2eDevnet {
-  devnet: Devnet
+  devnet: ScenarioDevnet
   dataDir: string
   /** An SDK client for anvil dev account `account`, talking to `url` (default: the sequencer). */
   sdk(account: number, url?: string): ReturnType<typeof createCounterweightClient>
@@ -22,10 +21,10 @@ export interface E2eDevnet {
 }
 
 /**
- * Starts a devnet with TEST parameters and real Groth16 proofs through the generated verifier
- * (no pre-funded users), on free ports, in `.devnet-e2e-<name>-<pid>`; `extraEnv` adds
- * environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`), `anvilArgs`
- * more anvil arguments (e.g. `['--init', genesisPath]`).
+ * The scenario devnet of `support/startE2eDevnet.ts` with TEST parameters, real Groth16 proofs
+ * through the generated verifier and a node, plus SDK clients per anvil dev account and L1 time
+ * travel; `extraEnv` adds environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`),
+ * `anvilArgs` more anvil arguments (e.g. `['--init', genesisPath]`).
  *
  * @example
  * ```ts
@@ -35,23 +34,17 @@ export interface E2eDevnet {
  * ```
  */
 export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv']; anvilArgs?: readonly string[] }): Promise<E2eDevnet> {
-  const dataDir = `.devnet-e2e-${params.name}-${process.pid}`
-  const options = devnetOptions({
-    dataDir,
-    paramsName: 'test',
+  const devnet = await startDevnetForScenario({
+    name: params.name,
     realProofs: true,
-    users: 0,
-    l1Port: await freePort(),
-    sequencerPort: await freePort(),
-    nodePort: await freePort(),
+    startNode: true,
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
     ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
   })
-  const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
   const { anvil, info } = devnet
   return {
     devnet,
-    dataDir,
+    dataDir: devnet.options.dataDir,
     sdk: (account, url) =>
       createCounterweightClient({
         sequencerUrl: url ?? info.sequencer!.rpcUrl,
@@ -67,10 +60,7 @@ export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOp
     },
     rollupBalance: () => anvil.publicClient.getBalance({ address: info.rollup.address }),
     balance: (address) => anvil.publicClient.getBalance({ address }),
-    stop: async (p) => {
-      await devnet.stop()
-      if (!p?.keepLogs) rmSync(dataDir, { recursive: true, force: true })
-    },
+    stop: (p) => devnet.stop({ keep: p?.keepLogs ?? false }),
   }
 }
 

@@ -10,6 +10,7 @@ import { sendCommand } from './sendCommand.ts'
 import { claimCommand } from './claimCommand.ts'
 import { forcedCommand, queueStatusCommand } from './forcedCommand.ts'
 import { escapeCommand, refundCommand } from './escapeCommand.ts'
+import { preconfCommand } from './preconfCommand.ts'
 
 /** One CLI command: its one-line usage and what it runs. */
 export interface Command {
@@ -40,6 +41,7 @@ export const commands: Record<string, Command> = {
   'force-transfer': { usage: 'force-transfer --to INDEX --amount ETH [--from INDEX]', summary: 'transfer through the L1 queue', run: forcedCommand('transfer') },
   'queue-status': { usage: 'queue-status --position N', summary: 'forced-inclusion status of an L1 queue entry', run: queueStatusCommand },
   escape: { usage: 'escape [--index N] --node URL', summary: 'escape mode: withdraw full balances with a node\'s proofs', run: escapeCommand },
+  preconf: { usage: 'preconf check <file.json | -> [--node URL] [--slash]', summary: 'was a preconfirmation honoured? (honoured, pending, reordered, missed, invalid); --slash claims a broken one on L1', run: preconfCommand },
   refund: { usage: 'refund --position N', summary: 'escape mode: refund an unconsumed deposit', run: refundCommand },
   prover: { usage: 'prover', summary: 'run a prover: proves committed chunks read from L1 and finalizes batches (docs/prover.md)', run: serviceCommand('prover') },
   node: { usage: 'node', summary: 'run a node: rebuilds the state from L1 alone and serves reads and proofs (docs/node.md)', run: serviceCommand('node') },

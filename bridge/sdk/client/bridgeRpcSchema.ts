@@ -1,10 +1,10 @@
-import type { CounterweightRpcSchema } from '../../../sequencer/index.ts'
+import type { CounterweightRpcSchema, NodeOnlyRpcSchema } from '../../../sequencer/index.ts'
 
 type Hex = `0x${string}`
 
 /**
  * What `rollup_getWithdrawalProof` answers: the exit leaf and the arguments of
- * `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)`, the node's
+ * `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment)`, the node's
  * `getExitProof` result (sequencer/node/read/getExitProof.ts) in hex JSON.
  *
  * EXPECTED SHAPE: the method is not in `CounterweightRpcSchema` on main yet; this is the
@@ -12,7 +12,7 @@ type Hex = `0x${string}`
  */
 export interface WithdrawalProofJson {
   exit: { position: Hex | number; recipient: Hex; tokenId: Hex; amount: Hex }
-  args: readonly [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: readonly Hex[]]
+  args: readonly [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: readonly Hex[], txListCommitment: Hex]
 }
 
 /**
@@ -46,7 +46,8 @@ type Missing<E extends readonly { Method: string }[]> = E extends readonly [infe
 /**
  * The schema the SDK speaks: the sequencer's exported `CounterweightRpcSchema`, plus the
  * proof methods it does not export yet (`rollup_getWithdrawalProof`, `rollup_getEscapeProof`),
- * typed as the SDK expects them. Once the sequencer exports a method, its own type wins.
+ * typed as the SDK expects them, and the node's own methods (`NodeOnlyRpcSchema`:
+ * `rollup_getTxListOpening`). Once the sequencer exports a method, its own type wins.
  *
  * @example
  * ```ts
@@ -55,4 +56,4 @@ type Missing<E extends readonly { Method: string }[]> = E extends readonly [infe
  * await client.request({ method: 'rollup_getAccount', params: ['0x1'] })
  * ```
  */
-export type BridgeRpcSchema = [...CounterweightRpcSchema, ...Missing<Expected>]
+export type BridgeRpcSchema = [...CounterweightRpcSchema, ...NodeOnlyRpcSchema, ...Missing<Expected>]

@@ -1,3 +1,4 @@
+import { createPublicClient, http } from 'viem'
 import { rpcBlobSource } from '../../../sequencer/node/index.ts'
 import type { BlobGetter } from '../actions/status/BatchDataSource.ts'
 
@@ -12,17 +13,7 @@ import type { BlobGetter } from '../actions/status/BatchDataSource.ts'
  * ```
  */
 export function rpcBlobGetter(params: { url: string; method?: string }): BlobGetter {
-  let id = 0
-  const source = rpcBlobSource({
-    client: {
-      request: async (args: { method: string; params?: unknown }) => {
-        const res = await fetch(params.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, ...args }) })
-        const body = (await res.json()) as { result?: unknown; error?: { message: string } }
-        if (body.error) throw new Error(`${args.method}: ${body.error.message}`)
-        return body.result
-      },
-    },
-    ...(params.method ? { method: params.method } : {}),
-  })
+  const client = createPublicClient({ transport: http(params.url, { retryCount: 0 }) })
+  const source = rpcBlobSource({ client: { request: (args) => client.request(args as never) }, ...(params.method ? { method: params.method } : {}) })
   return { getBlob: (q) => source.getBlob(q as never) as Promise<Uint8Array | undefined> }
 }

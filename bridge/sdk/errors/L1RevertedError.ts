@@ -24,6 +24,15 @@ const HINTS: Record<string, string> = {
   EntryMismatch: 'the restated deposit does not match the queue entry: read it again with getQueueEntry.',
   NothingOwed: 'nothing is owed to this account in this token.',
   TransferFailed: 'the token refused the transfer: check allowance and balance.',
+  AlreadySlashed: 'this sequence number was already slashed for (once per number): nothing to do.',
+  DeadlineNotPassed: 'the preconfirmation\'s deadline has not passed on L1 yet: check it again after `l1Deadline`.',
+  SequenceCommitted: 'a committed batch covers this sequence number now: check the preconfirmation again (honoured or reordered).',
+  TxListMismatch: 'the opening does not match the chunk commitment L1 holds: fetch it again from a node synced with L1.',
+  SameTransaction: 'the batch holds the preconfirmed transaction: the promise was honoured.',
+  WrongSigner: 'the preconfirmation is not signed by the committer or the current sequencer: it cannot be slashed.',
+  BadGroup: 'the preconfirmation\'s group bounds are malformed: it cannot be slashed.',
+  BadSignature: 'the preconfirmation\'s signature is malformed: it cannot be slashed.',
+  BadProofLength: 'a Merkle proof has the wrong length: fetch the opening again.',
 }
 
 /**

@@ -112,7 +112,7 @@ abstract contract Batches is SequencerRole {
         _checkInputsInField(pi);
         if (_inputsHash(pi) != slot) revert PublicInputsMismatch(batch, chunk);
         if (!_verify(pi, proof)) revert InvalidProof(batch, chunk);
-        _chunkSlots[key] = pi[4] | PROVEN;
+        _chunkSlots[key] = _provenValue(pi[4], pi[5]);
         emit ChunkProven(batch, chunk, msg.sender);
     }
 
@@ -187,7 +187,8 @@ abstract contract Batches is SequencerRole {
         return (_batches[batch], _batchStateRoot[batch], _batchDataHash[batch]);
     }
 
-    /// @notice Whether a chunk is proven, and then its exit root (else the hash of its inputs).
+    /// @notice Whether a chunk is proven, and then `keccak256(exitRoot, txListCommitment)` with the
+    /// top bit clear (else the hash of its eleven public inputs, top bit clear).
     function chunkState(uint256 batch, uint256 chunk) external view returns (bool proven, uint256 value) {
         uint256 slot = _chunkSlots[_chunkKey(batch, chunk)];
         return (slot & PROVEN != 0, slot & ~PROVEN);
@@ -303,12 +304,11 @@ abstract contract Batches is SequencerRole {
             uint256 key = _chunkKey(cur.batch, k);
             if (cur.withProofs) {
                 if (!_verify(pi, proofs[k])) revert InvalidProof(cur.batch, k);
-                _chunkSlots[key] = pi[4] | PROVEN;
+                _chunkSlots[key] = _provenValue(pi[4], pi[5]);
                 emit ChunkProven(cur.batch, k, msg.sender);
             } else {
                 _chunkSlots[key] = _inputsHash(pi);
             }
-            chunkTxList[key] = pi[5];
             pi[0] = pi[1];
         }
         _recordBatch(h, cur, pi[0]);

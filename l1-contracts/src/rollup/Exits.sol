@@ -35,6 +35,8 @@ abstract contract Exits is Batches {
 
     /// @notice Pays exit leaf `position` of chunk `chunk` of finalized batch `batch` to
     /// `recipient`: `amount` of `tokenId`, proven by `siblings` (bottom-up, `exitDepth` of them).
+    /// `txListCommitment` is the chunk's (public input 5, `ChunkCommitted`): the contract keeps
+    /// the exit root folded with it.
     function claimExit(
         uint256 batch,
         uint256 chunk,
@@ -42,7 +44,8 @@ abstract contract Exits is Batches {
         address recipient,
         uint256 tokenId,
         uint256 amount,
-        uint256[] calldata siblings
+        uint256[] calldata siblings,
+        uint256 txListCommitment
     ) external nonReentrant {
         if (batch == 0 || batch > _heads.finalizedBatches) revert BatchNotFinalized(batch);
         if (chunk >= _batches[batch].chunkCount) revert UnknownChunk(batch, chunk);
@@ -50,7 +53,7 @@ abstract contract Exits is Batches {
         if (siblings.length != exitDepth) revert WrongProofLength(siblings.length, exitDepth);
         _markClaimed(batch, chunk, position);
         uint256 root = _exitLeafRoot(recipient, tokenId, amount, position, siblings);
-        if (root != _chunkSlots[_chunkKey(batch, chunk)] & ~PROVEN) revert InvalidExitProof();
+        if (_provenValue(root, txListCommitment) != _chunkSlots[_chunkKey(batch, chunk)]) revert InvalidExitProof();
         emit ExitClaimed(batch, chunk, position, recipient, tokenId, amount);
         _payFromCustody(recipient, tokenId, amount);
     }

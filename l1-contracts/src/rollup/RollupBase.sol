@@ -3,7 +3,6 @@ pragma solidity ^0.8.28;
 
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5, IPoseidonT6} from "../poseidon/IPoseidon.sol";
 import {PoseidonCall} from "../poseidon/PoseidonCall.sol";
-import {PreconfirmationSlasher} from "../slashing/PreconfirmationSlasher.sol";
 import {ChunkShape} from "./lib/ChunkShape.sol";
 import {SafeTransfer} from "./lib/SafeTransfer.sol";
 import {
@@ -18,8 +17,9 @@ import {
  * @title RollupBase
  * @notice What every part of the rollup shares: the immutable configuration, the heads of the
  * queue and of the batch chain, the batch records, the token registry and the custody ledger
- * through which every payout goes. The parts (`L1Queue`, `Batches`, `Exits`, `EscapeHatch`,
- * `SequencerRole`) inherit it; `CounterweightRollup` puts them together.
+ * through which every payout goes. The parts (`L1Queue`, `Batches`, `Exits`, `SequencerRole`)
+ * inherit it and `CounterweightRollup` puts them together; `EscapeHatch` inherits it alone and
+ * runs on the rollup's storage by delegatecall (so its state variables must stay first here).
  * @dev No function here or anywhere in the rollup can change the configuration, the verifier
  * or the hashers: they are immutables. See docs/contracts.md.
  */
@@ -67,9 +67,6 @@ abstract contract RollupBase {
     uint256 public immutable proofWindow;
     uint256 public immutable escapeDelay;
 
-    /// The `PreconfirmationSlasher` this rollup created: the only caller of `slashBond`.
-    address public immutable slasher;
-
     /// `Poseidon(DOMAIN_TAG, block.chainid, address(this))`: public input 8 of every chunk proof.
     uint256 public immutable domain;
     /// `Poseidon(emptyAccountRoot(depth), 1)`: the state before the first batch.
@@ -106,11 +103,10 @@ abstract contract RollupBase {
     mapping(uint256 batch => uint256) internal _batchStateRoot;
     mapping(uint256 batch => bytes32) internal _batchDataHash;
     /// Per chunk (key `batch << 16 | chunk`): while unproven, the keccak of its eleven public
-    /// inputs with the top bit clear; once proven, its exit root with the top bit set.
+    /// inputs with the top bit clear; once proven, `keccak256(exitRoot, txListCommitment)` with
+    /// the top bit set (`_provenValue`): exit claims and the slasher give both preimages.
     mapping(uint256 key => uint256) internal _chunkSlots;
     uint256 internal constant PROVEN = 1 << 255;
-    /// Per chunk (same key): its `txListCommitment`, kept after the proof for the slasher.
-    mapping(uint256 key => uint256) public chunkTxList;
 
     /// Queue chain values `q_n` for n >= 1 (`q_0 = 0`).
     mapping(uint256 n => uint256) internal _queueChain;
@@ -176,7 +172,6 @@ abstract contract RollupBase {
         uint256 genesis = PoseidonCall.hash2(c.poseidon2, z, 1);
         genesisStateRoot = genesis;
         _batchStateRoot[0] = genesis;
-        slasher = address(new PreconfirmationSlasher(address(this), c.poseidon2, c.poseidon3));
     }
 
     // ------------------------------------------------------------------ tokens
@@ -266,6 +261,11 @@ abstract contract RollupBase {
     /// @dev True if entry `pos` exists and has waited longer than `delay`.
     function _waitedLonger(uint256 pos, uint256 length, uint256 delay) internal view returns (bool) {
         return pos < length && block.timestamp > _entryTime(pos) + delay;
+    }
+
+    /// @dev The slot value of a proven chunk: its two outputs that outlive the proof, folded.
+    function _provenValue(uint256 exitRoot, uint256 txListCommitment) internal pure returns (uint256) {
+        return uint256(keccak256(abi.encode(exitRoot, txListCommitment))) | PROVEN;
     }
 
     function _chunkKey(uint256 batch, uint256 chunk) internal pure returns (uint256) {

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {L1Queue} from "./L1Queue.sol";
+import {PreconfirmationSlasher} from "../slashing/PreconfirmationSlasher.sol";
 import {SafeTransfer} from "./lib/SafeTransfer.sol";
 import {RollupConfig} from "./RollupTypes.sol";
 
@@ -43,6 +44,8 @@ abstract contract SequencerRole is L1Queue {
     uint256 public immutable handoverDelay;
     uint256 public immutable minBond;
     uint256 public immutable bondWithdrawalDelay;
+    /// The `PreconfirmationSlasher` this rollup created: the only caller of `slashBond`.
+    address public immutable slasher;
 
     address public sequencer;
     address public pendingSequencer;
@@ -57,6 +60,7 @@ abstract contract SequencerRole is L1Queue {
         minBond = c.minBond;
         bondWithdrawalDelay = c.bondWithdrawalDelay;
         sequencer = c.sequencer;
+        slasher = address(new PreconfirmationSlasher(address(this), c.poseidon2, c.poseidon3));
         emit SequencerChanged(address(0), c.sequencer);
     }
 

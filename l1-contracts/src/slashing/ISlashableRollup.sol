@@ -24,8 +24,10 @@ interface ISlashableRollup {
             bool escapeMode
         );
     function batchInfo(uint256 batch) external view returns (BatchRecord memory record, uint256 stateRoot, bytes32 dataHash);
-    /// The `txListCommitment` of chunk `key = batch << 16 | chunk`.
-    function chunkTxList(uint256 key) external view returns (uint256);
+    /// Whether chunk `chunk` of `batch` is proven, and its stored value (top bit clear): once
+    /// proven `keccak256(exitRoot, txListCommitment)`, before that `keccak256` of its eleven
+    /// public inputs.
+    function chunkState(uint256 batch, uint256 chunk) external view returns (bool proven, uint256 value);
     function sequencer() external view returns (address);
     function minBond() external view returns (uint256);
     function bondOf(address account) external view returns (uint256);

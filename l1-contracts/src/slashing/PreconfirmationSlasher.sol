@@ -17,7 +17,7 @@ import {ISlashableRollup} from "./ISlashableRollup.sol";
  *
  * - `slashReordered`: a finalized batch committed by the signer holds another transaction at
  *   that sequence number (Poseidon proof of the leaf `Poseidon(sequence, otherTxHash)` in the
- *   chunk's transaction list, whose commitment the rollup keeps);
+ *   chunk's transaction list, whose commitment the rollup keeps folded with the exit root);
  * - `slashMissed`: the deadline has passed and the last committed chunk ends before that
  *   sequence number (the signer is still the sequencer);
  * - `slashEquivocation`: the signer signed two different transactions for one sequence number.
@@ -38,7 +38,8 @@ contract PreconfirmationSlasher {
     }
 
     /// A chunk's transaction list opened at one slot: `Poseidon(firstSeq, txCount, root)` is the
-    /// chunk's commitment and `Poseidon(sequence, txHash)` sits at `slot` under `root`.
+    /// chunk's commitment, `Poseidon(sequence, txHash)` sits at `slot` under `root`, and
+    /// `exitRoot` is the chunk's exit root (the rollup keeps `keccak256(exitRoot, commitment)`).
     struct TxListOpening {
         uint256 batch;
         uint256 chunk;
@@ -48,6 +49,7 @@ contract PreconfirmationSlasher {
         uint256 slot;
         uint256 txHash;
         uint256[] siblings;
+        uint256 exitRoot;
     }
 
     error BadGroup();
@@ -73,6 +75,9 @@ contract PreconfirmationSlasher {
     uint8 public constant MISSED = 2;
     uint8 public constant EQUIVOCATED = 3;
     uint256 public constant MAX_GROUP = 1024;
+    /// Public inputs of a chunk proof; the top bit of the rollup's per-chunk value.
+    uint256 private constant PUBLIC_INPUTS = 11;
+    uint256 private constant PROVEN_BIT = 1 << 255;
 
     bytes32 public constant LEAF_TYPEHASH = keccak256("Preconfirmation(uint64 sequence,bytes32 txHash,uint64 l1Deadline)");
     bytes32 public constant GROUP_TYPEHASH =
@@ -109,12 +114,16 @@ contract PreconfirmationSlasher {
     }
 
     /// @notice Slashes the sequencer when `p`, signed by it, is past its deadline and the last
-    /// committed chunk (`firstSeq`, `txCount`, `root`: its commitment's preimage) ends at or
-    /// before `p.sequence`. With no batch committed the preimage is ignored.
-    function slashMissed(SignedPreconfirmation calldata p, uint256 firstSeq, uint256 txCount, uint256 root)
-        external
-        returns (uint256)
-    {
+    /// committed chunk ends at or before `p.sequence`. `firstSeq`, `txCount`, `root` are the
+    /// preimage of that chunk's `txListCommitment` and `chunkInputs` its eleven public inputs
+    /// (`ChunkCommitted`; proven or not). With no batch committed both are ignored.
+    function slashMissed(
+        SignedPreconfirmation calldata p,
+        uint256 firstSeq,
+        uint256 txCount,
+        uint256 root,
+        uint256[] calldata chunkInputs
+    ) external returns (uint256) {
         if (block.timestamp <= p.l1Deadline) revert DeadlineNotPassed(p.l1Deadline);
         address signer = signerOf(p);
         address current = rollup.sequencer();
@@ -122,8 +131,13 @@ contract PreconfirmationSlasher {
         (,,, uint256 committed,,) = rollup.heads();
         if (committed != 0) {
             (ISlashableRollup.BatchRecord memory b,,) = rollup.batchInfo(committed);
-            uint256 c = rollup.chunkTxList((committed << 16) | (b.chunkCount - 1));
-            if (PoseidonCall.hash3(_h3, firstSeq, txCount, root) != c) revert TxListMismatch();
+            if (chunkInputs.length != PUBLIC_INPUTS) revert BadProofLength(chunkInputs.length, PUBLIC_INPUTS);
+            (bool proven, uint256 value) = rollup.chunkState(committed, b.chunkCount - 1);
+            uint256 stored = proven
+                ? uint256(keccak256(abi.encode(chunkInputs[4], chunkInputs[5])))
+                : uint256(keccak256(abi.encodePacked(chunkInputs)));
+            if (stored & ~PROVEN_BIT != value) revert TxListMismatch();
+            if (PoseidonCall.hash3(_h3, firstSeq, txCount, root) != chunkInputs[5]) revert TxListMismatch();
             if (firstSeq + txCount > p.sequence) revert SequenceCommitted(firstSeq + txCount);
         }
         return _slash(p.sequence, signer, MISSED);
@@ -183,8 +197,9 @@ contract PreconfirmationSlasher {
     }
 
     function _checkOpening(TxListOpening calldata o, uint256 sequence) private view {
-        uint256 c = rollup.chunkTxList((o.batch << 16) | o.chunk);
-        if (PoseidonCall.hash3(_h3, o.firstSeq, o.txCount, o.root) != c) revert TxListMismatch();
+        (bool proven, uint256 value) = rollup.chunkState(o.batch, o.chunk);
+        uint256 c = PoseidonCall.hash3(_h3, o.firstSeq, o.txCount, o.root);
+        if (!proven || uint256(keccak256(abi.encode(o.exitRoot, c))) & ~PROVEN_BIT != value) revert TxListMismatch();
         uint256 n = rollup.nTx();
         uint256 depth;
         while ((uint256(1) << depth) < n) ++depth;

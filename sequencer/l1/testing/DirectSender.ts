@@ -38,7 +38,7 @@ export class DirectSender implements L1Sender {
     if (previous) return previous
     this.sent.push(request)
     const w = this.walletClient
-    const common = { to: request.to, data: request.data, account: w.account, chain: w.chain, ...(request.gas !== undefined ? { gas: request.gas } : {}) }
+    const common = { to: request.to, data: request.data, account: w.account, chain: w.chain, ...(request.gas !== undefined ? { gas: request.gas } : {}), ...(request.value ? { value: request.value } : {}) }
     let hash: `0x${string}`
     if (request.blob) {
       const blobBaseFee = await this.publicClient.getBlobBaseFee()

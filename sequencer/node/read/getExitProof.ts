@@ -4,7 +4,7 @@ import { L1InconsistencyError, NotFinalizedError, NotFoundError } from '../error
 import type { RollupNode } from '../rollupNode.ts'
 
 /**
- * The arguments of `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)`
+ * The arguments of `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment)`
  * for the exit (withdrawal, forced withdrawal or refund) at `position` of chunk `chunk` of a
  * finalized batch, rebuilt from the node's replay and checked against the chunk's exit root.
  * Throws `NotFinalizedError` before finalization and `NotFoundError` where there is no exit.
@@ -18,7 +18,7 @@ import type { RollupNode } from '../rollupNode.ts'
 export function getExitProof(
   node: RollupNode,
   params: { batch: bigint; chunk: number; position: number },
-): { exit: ExitLeaf; args: readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[]] } {
+): { exit: ExitLeaf; args: readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[], bigint] } {
   const { store, identity } = node.context
   const b = store.batch(params.batch)
   if (!b || b.status !== 'applied') throw new NotFoundError({ what: `applied batch ${params.batch}` })
@@ -36,7 +36,7 @@ export function getExitProof(
   if (computeRoot({ leaf: leaves[params.position]!, index: BigInt(params.position), siblings }) !== chunk.publicInputs[4]) {
     throw new L1InconsistencyError({ message: `the stored exits of batch ${params.batch} chunk ${params.chunk} do not give its exit root` })
   }
-  return { exit, args: [params.batch, BigInt(params.chunk), BigInt(params.position), bigintToAddress(exit.recipient), exit.tokenId, exit.amount, siblings] }
+  return { exit, args: [params.batch, BigInt(params.chunk), BigInt(params.position), bigintToAddress(exit.recipient), exit.tokenId, exit.amount, siblings, chunk.publicInputs[5]!] }
 }
 
 /**

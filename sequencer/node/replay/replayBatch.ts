@@ -1,7 +1,7 @@
 import { InvalidChunkError, chunkLayout, type ChunkParams, type ExitLeaf, type QueueEntry, type RollupState } from '../../../protocol/index.ts'
 import { BadBatchError } from '../errors.ts'
 import type { DecodedBatch } from './decodeBatchData.ts'
-import { replayChunkFast } from './replayChunkFast.ts'
+import { replayChunkFast, type ChunkTx } from './replayChunkFast.ts'
 
 /**
  * How much of a batch the node recomputes itself (see {@link replayBatch}): `full` every
@@ -16,6 +16,8 @@ export interface ReplayedChunk {
   firstSeq: bigint
   txCount: number
   exits: ExitLeaf[]
+  /** Its L2 transactions in order (sequence number, slot, hash). */
+  txs: ChunkTx[]
 }
 
 /** The result of a batch that replays to its claims. */
@@ -123,7 +125,7 @@ export function replayBatch(params: {
     if (every && r.newStateRoot !== newRoot) mismatch('new state root', r.newStateRoot, newRoot)
     if (every && r.txListCommitment !== txListCommitment) warnings.push(`chunk ${k}: tx-list commitment ${hex(r.txListCommitment)} != claimed ${hex(txListCommitment)} (numbering from ${seq})`)
     r.state.commit()
-    chunks.push({ queueCount: data.queueCount, firstSeq: seq, txCount: r.txCount, exits: r.exits })
+    chunks.push({ queueCount: data.queueCount, firstSeq: seq, txCount: r.txCount, exits: r.exits, txs: r.txs })
     previousRoot = newRoot!
     pos += BigInt(data.queueCount)
     seq += BigInt(r.txCount)

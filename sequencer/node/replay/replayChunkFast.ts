@@ -19,6 +19,7 @@ import {
   type ChunkData,
   type ChunkParams,
   type ExitLeaf,
+  type L2Tx,
   type QueueEntry,
   type QueueOutcome,
   type RollupState,
@@ -26,6 +27,19 @@ import {
 import { sparseDenseRoot } from './sparseDenseRoot.ts'
 
 const MAX_BALANCE = (1n << BigInt(BITS.AMOUNT)) - 1n
+
+/**
+ * One L2 transaction of a chunk: its sequence number, first record slot, the signed
+ * transaction it stands for (protocol's `daTxToL2Tx`, read before it applied) and its hash
+ * (protocol's `txHash`; undefined when replayed with `txList: false`: hashing costs ~90 µs of
+ * CPU per transaction, so a node rebuilding finalized history hashes only when asked).
+ */
+export interface ChunkTx {
+  seq: bigint
+  slot: number
+  tx: L2Tx
+  hash: bigint | undefined
+}
 
 /** What replaying one chunk gives: its public values, exits and outcomes, and the new state. */
 export interface ChunkReplay {
@@ -40,6 +54,12 @@ export interface ChunkReplay {
   exits: ExitLeaf[]
   firstSeq: bigint
   txCount: number
+  /**
+   * The chunk's L2 transactions in order: sequence number, record slot, the signed transaction
+   * and, with `txList`, its hash (the node keeps them to open the tx list, see
+   * `getTxListOpening`).
+   */
+  txs: ChunkTx[]
   /** Undefined when replayed with `txList: false`. */
   txListCommitment: bigint | undefined
   /** The Poseidon chain over the chunk's DA elements; undefined when no elements were given. */
@@ -125,6 +145,7 @@ export function replayChunkFast(params: {
   // 2. L2 slots.
   const feeTotals = new Array<bigint>(p.nFee).fill(0n)
   const txListLeaves = new Array<bigint>(p.nTx).fill(0n)
+  const txs: ChunkTx[] = []
   let slot = 0
   let seq = params.firstSeq
   data.txs.forEach((tx, i) => {
@@ -135,11 +156,13 @@ export function replayChunkFast(params: {
     const tokenId = state.get(tx.from)!.tokenId
     const feeSlot = feeTokens.findIndex((t) => t === tokenId)
     if (tx.fee > 0n && feeSlot < 0) throw new InvalidChunkError(`transaction ${i} of the chunk does not apply: ${REASON.NO_FEE_ACCOUNT}`)
-    const hash = withTxList ? txHash({ tx: daTxToL2Tx(state, tx), domain }) : 0n
+    const l2 = daTxToL2Tx(state, tx)
+    const hash = withTxList ? txHash({ tx: l2, domain }) : undefined
     const step = applyDaTx({ state, tx, exitPosition: p.nQueue + slot })
     if (step.exit) exits.push(step.exit)
     if (tx.fee > 0n) feeTotals[feeSlot] = feeTotals[feeSlot]! + tx.fee
-    if (withTxList) txListLeaves[slot] = poseidon2(seq, hash)
+    if (hash !== undefined) txListLeaves[slot] = poseidon2(seq, hash)
+    txs.push({ seq, slot, tx: l2, hash })
     seq += 1n
     slot += need
   })
@@ -166,6 +189,7 @@ export function replayChunkFast(params: {
     exits,
     firstSeq: params.firstSeq,
     txCount,
+    txs,
     txListCommitment: withTxList ? poseidon([params.firstSeq, BigInt(txCount), sparseDenseRoot(txListLeaves, layout.txListDepth)]) : undefined,
     dataCommitment: params.elements ? dataCommitment(params.elements) : undefined,
     queueOutcomes,

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createPublicClient, http } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEVNET_PARAMS, ETH_TOKEN_ID, bigintToAddress, computeRoot, exitLeafHash } from '../../../protocol/index.ts'
+import { DEVNET_PARAMS, ETH_TOKEN_ID, bigintToAddress, computeRoot, exitLeafHash, poseidon, poseidon2 } from '../../../protocol/index.ts'
 import { prng } from '../../../protocol/transition/testWorld.ts'
 import { loadExecutionApis } from '../../testing/executionApis.ts'
 import { createNode } from '../createNode.ts'
@@ -174,11 +174,35 @@ describe('node JSON-RPC', () => {
     expect((await call('rollup_getDepositRefund', ['0x0'])).error).toMatchObject({ code: -32001, data: { reason: 'NOT_FOUND' } })
   })
 
+  it('rollup_getTxListOpening: every applied transaction opens against the chunk commitment L1 holds; later numbers are null with the head', async () => {
+    const total = h.batches.reduce((s, b) => s + b.txs, 0)
+    expect(total).toBeGreaterThan(0)
+    const depth = Math.ceil(Math.log2(P.nTx))
+    for (let seq = 1; seq <= total; seq++) {
+      const r = await result('rollup_getTxListOpening', [hex(seq)])
+      expect(r.finalized).toBe(true)
+      expect(r.matchesL1).toBe(true)
+      const o = r.opening
+      const claims = h.batches.find((b) => b.number === BigInt(o.batch))!.claims[Number(o.chunk)]!
+      expect(poseidon([BigInt(o.firstSeq), BigInt(o.txCount), BigInt(o.root)])).toBe(claims[5])
+      expect(BigInt(o.firstSeq) <= BigInt(seq) && BigInt(seq) < BigInt(o.firstSeq) + BigInt(o.txCount)).toBe(true)
+      expect(o.siblings).toHaveLength(depth)
+      const leaf = poseidon2(BigInt(seq), BigInt(o.txHash))
+      expect(computeRoot({ leaf, index: BigInt(o.slot), siblings: o.siblings.map(BigInt) })).toBe(BigInt(o.root))
+    }
+    const after = await result('rollup_getTxListOpening', [hex(total + 1)])
+    expect(after.opening).toBeNull()
+    expect(after.head).toMatchObject({ nextSequence: hex(total + 1), appliedBatch: hex(last().number), finalizedBatch: hex(last().number) })
+    const lc = after.head.lastChunk
+    expect(poseidon([BigInt(lc.firstSeq), BigInt(lc.txCount), BigInt(lc.root)])).toBe(last().claims.at(-1)![5])
+    expect((await call('rollup_getTxListOpening', [])).error.code).toBe(-32602)
+  })
+
   it('read-only: no transaction submission; unknown methods and bad params keep their codes', async () => {
     expect((await call('rollup_sendTransaction', [{}])).error.code).toBe(-32601)
     expect((await call('eth_getTransactionByHash', [`0x${'12'.repeat(32)}`])).error.code).toBe(-32601)
     expect((await call('rollup_getAccount', ['0x01'])).error).toMatchObject({ code: -32602 })
-    expect(Object.keys(NODE_RPC_METHODS)).toHaveLength(16)
+    expect(Object.keys(NODE_RPC_METHODS)).toHaveLength(17)
   })
 
   it('serves over HTTP to an unmodified viem client; /health and /metrics', async () => {

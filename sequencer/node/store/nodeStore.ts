@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { getAddress, type Address, type Hex } from 'viem'
-import { queueEntryFromFields, type Account, type ChunkParams, type ExitLeaf, type QueueEntry, type QueueEntryFields } from '../../../protocol/index.ts'
+import { queueEntryFromFields, type Account, type ChunkParams, type ExitLeaf, type L2Tx, type QueueEntry, type QueueEntryFields } from '../../../protocol/index.ts'
 import { L1InconsistencyError, StoreMismatchError, type NodeErrorSeverity } from '../errors.ts'
 import type { BlockInfo } from '../l1/l1Reader.ts'
 import type { BatchEvent, ChunkEvent, QueueEvent } from '../l1/rollupEvent.ts'
@@ -65,6 +65,19 @@ export interface StoredChunk {
   txCount: number | undefined
 }
 
+/** One L2 transaction of an applied chunk (table `chunk_txs`). */
+export interface StoredChunkTx {
+  seq: bigint
+  batch: bigint
+  chunk: number
+  /** Its first record slot in the chunk (the position of its tx-list leaf). */
+  slot: number
+  /** The signed transaction it stands for (protocol's `daTxToL2Tx`). */
+  tx: L2Tx
+  /** protocol's `txHash`; undefined until first computed (batches applied with `proven` checks). */
+  hash: bigint | undefined
+}
+
 /** A queue entry from L1. */
 export interface StoredQueueEntry {
   position: bigint
@@ -90,6 +103,19 @@ export interface NodeReport {
 }
 
 type Row = Record<string, unknown>
+
+function chunkTxFromRow(r: Row): StoredChunkTx {
+  return { seq: BigInt(r.seq as number), batch: BigInt(r.batch as number), chunk: r.chunk as number, slot: r.slot as number, tx: l2TxFromText(r.tx as string), hash: r.hash === null ? undefined : fromHex(r.hash as string) }
+}
+
+/** An L2 transaction as stored: JSON with every number but `type` in hex. */
+function l2TxToText(tx: L2Tx): string {
+  return JSON.stringify(tx, (k, v: unknown) => (typeof v === 'bigint' ? toHex(v) : v))
+}
+
+function l2TxFromText(s: string): L2Tx {
+  return JSON.parse(s, (k, v: unknown) => (k !== 'type' && typeof v === 'string' ? fromHex(v) : v)) as L2Tx
+}
 
 /**
  * The node's own store (better-sqlite3, WAL, `synchronous = NORMAL`: a power cut may lose the
@@ -159,6 +185,12 @@ export class NodeStore {
       delChunksFrom: prep('DELETE FROM chunks WHERE batch >= ?'),
       delExitsFrom: prep('DELETE FROM exits WHERE batch >= ?'),
       delExitsOf: prep('DELETE FROM exits WHERE batch = ?'),
+      putChunkTx: prep('INSERT OR REPLACE INTO chunk_txs (seq, batch, chunk, slot, tx, hash) VALUES (?, ?, ?, ?, ?, ?)'),
+      setChunkTxHash: prep('UPDATE chunk_txs SET hash = ? WHERE seq = ?'),
+      delChunkTxsOf: prep('DELETE FROM chunk_txs WHERE batch = ?'),
+      delChunkTxsFrom: prep('DELETE FROM chunk_txs WHERE batch >= ?'),
+      chunkTxAt: prep('SELECT * FROM chunk_txs WHERE seq = ?'),
+      chunkTxsOf: prep('SELECT * FROM chunk_txs WHERE batch = ? AND chunk = ? ORDER BY seq'),
       appliedUnfinalized: prep("SELECT number FROM batches WHERE status = 'applied' AND finalized = 0 ORDER BY number"),
       addReport: prep('INSERT INTO reports (batch, chunk, code, reason, severity, message, l1_block) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       reports: prep('SELECT * FROM reports WHERE id > ? ORDER BY id LIMIT ?'),
@@ -412,6 +444,22 @@ export class NodeStore {
     }))
   }
 
+  /** The applied L2 transaction with sequence number `seq`: its batch, chunk, slot and hash; undefined if none. */
+  chunkTxAt(seq: bigint): StoredChunkTx | undefined {
+    const r = this.st.chunkTxAt!.get(Number(seq)) as Row | undefined
+    return r ? chunkTxFromRow(r) : undefined
+  }
+
+  /** Records the hash of applied transaction `seq` (computed on first use). */
+  setChunkTxHash(seq: bigint, hash: bigint): void {
+    this.st.setChunkTxHash!.run(toHex(hash), Number(seq))
+  }
+
+  /** The L2 transactions of applied chunk `chunk` of batch `batch`, in order. */
+  chunkTxs(batch: bigint, chunk: number): StoredChunkTx[] {
+    return (this.st.chunkTxsOf!.all(Number(batch), chunk) as Row[]).map(chunkTxFromRow)
+  }
+
   setBatchStatus(number: bigint, status: Exclude<BatchStatus, 'applied'>, reason?: string, message?: string): void {
     this.st.setStatus!.run(status, reason ?? null, message ?? null, Number(number))
   }
@@ -424,6 +472,7 @@ export class NodeStore {
   deleteBatchesFrom(number: bigint): void {
     const n = Number(number)
     this.st.delExitsFrom!.run(n)
+    this.st.delChunkTxsFrom!.run(n)
     this.st.delChunksFrom!.run(n)
     this.st.delBatchesFrom!.run(n)
   }
@@ -444,8 +493,10 @@ export class NodeStore {
       const txCount = replay.chunks.reduce((s, c) => s + c.txCount, 0)
       this.st.setApplied!.run(toHex(params.queueStart), toHex(params.firstSeq), txCount, replay.checks, n)
       this.st.delExitsOf!.run(n)
+      this.st.delChunkTxsOf!.run(n)
       replay.chunks.forEach((c, k) => {
         this.st.setChunkResult!.run(c.queueCount, toHex(c.firstSeq), c.txCount, n, k)
+        for (const t of c.txs) this.st.putChunkTx!.run(Number(t.seq), n, k, t.slot, l2TxToText(t.tx), t.hash === undefined ? null : toHex(t.hash))
         for (const e of c.exits) this.st.putExit!.run(n, k, e.position, toHex(e.recipient), toHex(e.tokenId), toHex(e.amount))
       })
     })
@@ -468,6 +519,7 @@ export class NodeStore {
       this.db.prepare('DELETE FROM meta WHERE key = ?').run(`undoNextIndex:${params.number}`)
       this.st.setStatus!.run('waiting', null, null, n)
       this.st.delExitsOf!.run(n)
+      this.st.delChunkTxsOf!.run(n)
     })
   }
 

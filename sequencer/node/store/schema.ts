@@ -9,6 +9,10 @@
  *   nothing), to revert it or to see the finalized state.
  * - `queue`: every queue entry, with the chain value after it.
  * - `batches`, `chunks`, `exits`: every committed batch and what replaying it gave.
+ * - `chunk_txs` (version 3): every L2 transaction of every applied batch, by sequence number:
+ *   its batch, chunk, record slot, the signed transaction it stands for and its hash (NULL
+ *   until first asked for when applied with `proven` checks), to open a chunk's tx list for
+ *   the slasher.
  * - `reports`: bad L1 data and other problems, with the batch number.
  * - `l1_blocks`: the hash of every L1 block the node recorded events from, and of the last
  *   block of every range it read, to detect reorgs (`irreversible`: the block holds an event
@@ -44,6 +48,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE TABLE IF NOT EXISTS exits (
   batch INTEGER NOT NULL, chunk INTEGER NOT NULL, position INTEGER NOT NULL,
   recipient TEXT NOT NULL, token TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (batch, chunk, position));
+CREATE TABLE IF NOT EXISTS chunk_txs (
+  seq INTEGER PRIMARY KEY, batch INTEGER NOT NULL, chunk INTEGER NOT NULL, slot INTEGER NOT NULL, tx TEXT NOT NULL, hash TEXT);
+CREATE INDEX IF NOT EXISTS chunk_txs_by_chunk ON chunk_txs (batch, chunk, seq);
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY AUTOINCREMENT, batch TEXT, chunk INTEGER, code TEXT NOT NULL, reason TEXT,
   severity TEXT NOT NULL, message TEXT NOT NULL, l1_block TEXT);
@@ -52,11 +59,12 @@ CREATE TABLE IF NOT EXISTS l1_blocks (number INTEGER PRIMARY KEY, hash TEXT NOT 
 
 /**
  * Bumped when the layout or the meaning of stored values changes; a store of another version
- * is refused (`StoreMismatchError`).
+ * is refused (`StoreMismatchError`). Version 3 added `chunk_txs` (a version 2 store lacks the
+ * transactions of the batches it applied: rebuild it from L1).
  *
  * @example
  * ```ts
  * store.meta('version') === String(NODE_STORE_VERSION)
  * ```
  */
-export const NODE_STORE_VERSION = 2
+export const NODE_STORE_VERSION = 3

@@ -7,6 +7,7 @@
  */
 import { keccak256, toHex, type Address, type Hex, type Kzg } from 'viem'
 import {
+  FIRST_SEQUENCE,
   NO_KEY,
   QUEUE_KIND,
   RECORD_TYPE,
@@ -85,7 +86,7 @@ export function syntheticHistory(params: {
   let block = 1n
   let queueHash = 0n
   let position = 0n
-  let seq = 0n
+  let seq = FIRST_SEQUENCE
   let batchNumber = 0n
   let chainStart = 0n
   const loc = (logIndex: number, tx: string): EventLocation => ({ blockNumber: block, blockHash: blockHash(block), transactionHash: keccak256(toHex(`${tx}:${block}:${logIndex}`)), transactionIndex: logIndex, logIndex })

@@ -72,8 +72,8 @@ function chunkToJson(c: ChunkRecord, index: number): ChunkJson {
 /** An exit and the `claimExit` arguments as `rollup_getWithdrawalProof` answers them. */
 export interface ExitProofJson {
   exit: { position: Hex; recipient: Hex; tokenId: Hex; amount: Hex }
-  /** `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)`, as hex quantities (the recipient as an address). */
-  args: [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: Hex[]]
+  /** `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment)`, as hex quantities (the recipient as an address). */
+  args: [batch: Hex, chunk: Hex, position: Hex, recipient: Hex, tokenId: Hex, amount: Hex, siblings: Hex[], txListCommitment: Hex]
 }
 
 /**
@@ -98,6 +98,6 @@ export function exitProofJson(params: { params: ChunkParams; batch: BatchRecord;
   const recipient = `0x${e.recipient.toString(16).padStart(40, '0')}` as Hex
   return {
     exit: { position: toQuantity(e.position), recipient, tokenId: toQuantity(e.tokenId), amount: toQuantity(e.amount) },
-    args: [toQuantity(params.batch.number), toQuantity(params.chunk), toQuantity(e.position), recipient, toQuantity(e.tokenId), toQuantity(e.amount), siblings.map(toQuantity)],
+    args: [toQuantity(params.batch.number), toQuantity(params.chunk), toQuantity(e.position), recipient, toQuantity(e.tokenId), toQuantity(e.amount), siblings.map(toQuantity), toQuantity(c.publicInputs[5]!)],
   }
 }

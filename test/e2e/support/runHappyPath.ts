@@ -1,6 +1,6 @@
-import { createWalletClient, defineChain, http, parseEther, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
+import { createWalletClient, http, parseEther, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createCounterweightClient, NotClaimableError, rpcBlobGetter, type L2TransactionResult } from '../../../bridge/index.ts'
+import { createCounterweightClient, l1Chain, NotClaimableError, rpcBlobGetter, type L2TransactionResult } from '../../../bridge/index.ts'
 import type { Devnet } from '../../../bridge/devnet/startDevnet.ts'
 import { counterweightRollupAbi, deployArtifact, loadArtifact, testTokenAbi } from '../../../l1-contracts/index.ts'
 
@@ -68,7 +68,7 @@ export async function runHappyPath(params: { devnet: Devnet; log?: (line: string
   const log = params.log ?? (() => {})
   const pub = devnet.anvil.publicClient as PublicClient
   const rollup = devnet.info.rollup.address
-  const chain = defineChain({ id: devnet.info.l1.chainId, name: 'e2e L1', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [devnet.info.l1.rpcUrl] } } })
+  const chain = l1Chain({ chainId: devnet.info.l1.chainId, rpcUrl: devnet.info.l1.rpcUrl, name: 'e2e L1' })
   const userClient = (i: number) => {
     const wallet = createWalletClient({ account: privateKeyToAccount(devKey(devnet, i)), chain, transport: http(devnet.info.l1.rpcUrl) })
     return {

@@ -8,7 +8,7 @@ import { startDevnet, type Devnet } from '../../../bridge/devnet/startDevnet.ts'
 /**
  * Starts a devnet for an end-to-end scenario: TEST parameters, free ports, no pre-funded
  * users, its own data folder `.e2e-<name>-<pid>` (deleted by `stop()` unless `CW_E2E_KEEP` is
- * set); `realProofs` chooses the generated Groth16
+ * set or `stop({ keep: true })`, e.g. after a failure); `realProofs` chooses the generated Groth16
  * verifier with real proofs (true) or the INSECURE mock verifier.
  *
  * @example
@@ -21,9 +21,11 @@ export async function startE2eDevnet(params: {
   name: string
   realProofs: boolean
   extraEnv?: DevnetOptions['extraEnv']
+  /** More anvil arguments (e.g. `['--init', genesisPath]`). */
+  anvilArgs?: readonly string[]
   startNode?: boolean
   startProver?: boolean
-}): Promise<Devnet & { options: DevnetOptions }> {
+}): Promise<Omit<Devnet, 'stop'> & { options: DevnetOptions; stop(params?: { keep?: boolean }): Promise<void> }> {
   const options = devnetOptions({
     dataDir: `.e2e-${params.name}-${process.pid}`,
     paramsName: 'test',
@@ -35,12 +37,13 @@ export async function startE2eDevnet(params: {
     startNode: params.startNode ?? false,
     startProver: params.startProver ?? true,
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+    ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
   const stop = devnet.stop
   // The data folder (stores, logs) goes with the devnet unless CW_E2E_KEEP is set.
-  return Object.assign(devnet, { options, stop: async () => {
+  return Object.assign(devnet, { options, stop: async (p?: { keep?: boolean }) => {
     await stop()
-    if (!process.env.CW_E2E_KEEP) rmSync(resolve(import.meta.dirname, '..', '..', '..', options.dataDir), { recursive: true, force: true })
+    if (!p?.keep && !process.env.CW_E2E_KEEP) rmSync(resolve(import.meta.dirname, '..', '..', '..', options.dataDir), { recursive: true, force: true })
   } })
 }

@@ -5,7 +5,7 @@ import type { WithdrawalProofJson } from '../../client/bridgeRpcSchema.ts'
 /** An exit and the arguments of `claimExit` that pay it (the node's `getExitProof` result). */
 export interface WithdrawalProof {
   exit: ExitLeaf
-  args: readonly [batch: bigint, chunk: bigint, position: bigint, recipient: Address, tokenId: bigint, amount: bigint, siblings: readonly bigint[]]
+  args: readonly [batch: bigint, chunk: bigint, position: bigint, recipient: Address, tokenId: bigint, amount: bigint, siblings: readonly bigint[], txListCommitment: bigint]
 }
 
 /**
@@ -17,9 +17,9 @@ export interface WithdrawalProof {
  * ```
  */
 export function withdrawalProofFromJson(json: WithdrawalProofJson): WithdrawalProof {
-  const [batch, chunk, position, recipient, tokenId, amount, siblings] = json.args
+  const [batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment] = json.args
   return {
     exit: { position: Number(json.exit.position), recipient: BigInt(json.exit.recipient), tokenId: BigInt(json.exit.tokenId), amount: BigInt(json.exit.amount) },
-    args: [BigInt(batch), BigInt(chunk), BigInt(position), getAddress(recipient), BigInt(tokenId), BigInt(amount), siblings.map((s) => BigInt(s))],
+    args: [BigInt(batch), BigInt(chunk), BigInt(position), getAddress(recipient), BigInt(tokenId), BigInt(amount), siblings.map((s) => BigInt(s)), BigInt(txListCommitment)],
   }
 }

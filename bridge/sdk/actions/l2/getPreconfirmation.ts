@@ -5,7 +5,7 @@ import type { SequencerClient } from '../../client/types.ts'
 
 /**
  * The preconfirmation of a durable transaction by its hash or sequence number
- * (`rollup_getPreconfirmation`), as JSON, or null. Check it with `checkPreconfirmation`.
+ * (`rollup_getPreconfirmation`), as JSON, or null. Check it with `verifyPreconfirmation` (signature) or `checkPreconfirmation` (honoured?).
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import { domainHash, txHash as hashTx, type SignedL2Tx } from '../../../../proto
 import { signedTxToJson, type SignedPreconfirmation } from '../../../../sequencer/index.ts'
 import { sequencerRequest } from '../../client/sequencerRequest.ts'
 import type { DeploymentParams, L1Client, SequencerClient } from '../../client/types.ts'
-import { checkPreconfirmation } from './checkPreconfirmation.ts'
+import { verifyPreconfirmation } from '../preconf/verifyPreconfirmation.ts'
 import { resolveSequencerAddress } from './resolveSequencerAddress.ts'
 
 /** What an L2 transaction action returns: the checked preconfirmation and the transaction. */
@@ -39,6 +39,6 @@ export async function sendL2Transaction(
   const sequencer = await resolveSequencerAddress(params)
   const hash = hashTx({ tx: signed.tx, domain: domainHash({ chainId, rollupAddress: BigInt(rollup) }) })
   const json = await sequencerRequest(client, { method: 'rollup_sendTransaction', params: [signedTxToJson({ signed, chainId, rollup })] })
-  const preconfirmation = await checkPreconfirmation({ json, chainId, rollup, sequencer, txHash: hash })
+  const preconfirmation = await verifyPreconfirmation({ json, chainId, rollup, sequencer, txHash: hash })
   return { txHash: preconfirmation.txHash, sequence: preconfirmation.sequence, l1Deadline: preconfirmation.l1Deadline, preconfirmation, signed }
 }

@@ -496,7 +496,7 @@ contract RollupBatchesTest is RollupFixture {
         setBlob("blob");
         depositETH(alice, 1);
         vm.warp(T0 + ESCAPE + 1);
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
         vm.prank(seq);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
         rollup.commitBatch(one(claim(101, 1, 201)), opening(one(claim(101, 1, 201))));

@@ -63,17 +63,46 @@ contract RollupEscapeTest is RollupFixture {
 
     function escapeNow() internal {
         vm.warp(T0 + 100 + ESCAPE + 1);
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
+    }
+
+    // ------------------------------------------------------------------ the delegated contract
+
+    /// The escape code runs only on the rollup's storage: called directly, it refuses; the
+    /// rollup's fallback refuses plain ether and unknown selectors.
+    function test_escapeHatchRunsOnlyThroughTheRollup() public {
+        setUpState();
+        EscapeHatch hatch = EscapeHatch(rollup.escapeHatch());
+        assertTrue(address(hatch).code.length > 0);
+        vm.warp(T0 + 100 + ESCAPE + 1);
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.activateEscapeMode();
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.escapeMode();
+        escape().activateEscapeMode();
+        assertTrue(escape().escapeMode());
+        uint256[] memory proof = smallProof(1);
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        assertTrue(escape().isAccountWithdrawn(1));
+        vm.expectRevert(EscapeHatch.NotDelegated.selector);
+        hatch.isAccountWithdrawn(1);
+
+        (bool ok,) = address(rollup).call{value: 1 ether}("");
+        assertFalse(ok, "plain ether refused");
+        (ok,) = address(rollup).call(abi.encodeWithSignature("noSuchFunction()"));
+        assertFalse(ok, "unknown selector refused");
     }
 
     // ------------------------------------------------------------------ activation
 
     function test_cannotStartWithoutAnOverdueEntry() public {
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EscapeNotAvailable.selector, 0, type(uint256).max));
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
         vm.warp(T0 + 365 days);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EscapeNotAvailable.selector, 0, type(uint256).max));
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
     }
 
     /// Escape mode cannot start before the oldest entry not consumed by a finalized batch has
@@ -85,10 +114,10 @@ contract RollupEscapeTest is RollupFixture {
         if (committed) commit(one(claim(101, 1, 7))); // committed but not finalized: still counts
         vm.warp(T0 + wait);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EscapeNotAvailable.selector, 0, T0 + ESCAPE + 1));
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
         vm.warp(T0 + ESCAPE + 1);
-        rollup.activateEscapeMode();
-        assertTrue(rollup.escapeMode());
+        escape().activateEscapeMode();
+        assertTrue(escape().escapeMode());
     }
 
     function test_finalizedEntriesDoNotCount() public {
@@ -97,7 +126,7 @@ contract RollupEscapeTest is RollupFixture {
         settle(one(claim(101, 1, 7)));
         vm.warp(T0 + ESCAPE + 1000);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EscapeNotAvailable.selector, 1, type(uint256).max));
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
     }
 
     /// There is no way out: every state-changing path that could resume the rollup refuses.
@@ -105,7 +134,7 @@ contract RollupEscapeTest is RollupFixture {
         setUpState();
         escapeNow();
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
         setBlob("late");
         vm.prank(seq);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
@@ -127,7 +156,7 @@ contract RollupEscapeTest is RollupFixture {
         (,,,,, bool escaping) = rollup.heads();
         assertTrue(escaping);
         vm.warp(block.timestamp + 3650 days);
-        assertTrue(rollup.escapeMode());
+        assertTrue(escape().escapeMode());
     }
 
     // ------------------------------------------------------------------ withdrawals
@@ -137,13 +166,13 @@ contract RollupEscapeTest is RollupFixture {
         escapeNow();
         uint256 before = alice.balance;
         vm.prank(bob); // anyone may send it; alice is paid
-        rollup.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, smallProof(1));
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, smallProof(1));
         assertEq(alice.balance, before + 6 ether);
-        assertTrue(rollup.isAccountWithdrawn(1));
+        assertTrue(escape().isAccountWithdrawn(1));
         uint256[] memory proof = smallProof(1);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.AccountAlreadyWithdrawn.selector, 1));
-        rollup.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
-        rollup.escapeWithdraw(2, accts[2], accountRoot, NEXT_INDEX, smallProof(2));
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(2, accts[2], accountRoot, NEXT_INDEX, smallProof(2));
         assertEq(rollup.custody(0), 2 ether, "only the unconsumed deposit is left");
     }
 
@@ -151,31 +180,31 @@ contract RollupEscapeTest is RollupFixture {
         setUpState();
         uint256[] memory proof = smallProof(1);
         vm.expectRevert(EscapeHatch.EscapeModeInactive.selector);
-        rollup.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX, proof);
         escapeNow();
         AccountLeaf memory forged = accts[1];
         forged.balance += 1;
         vm.expectRevert(EscapeHatch.InvalidAccountProof.selector);
-        rollup.escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
         forged = accts[1];
         forged.owner = bob;
         vm.expectRevert(EscapeHatch.InvalidAccountProof.selector);
-        rollup.escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
         // The owner | tokenId << 160 | nonce << 192 word cannot be re-split: fields are range-checked.
         forged = accts[1];
         forged.tokenId = uint256(1) << 32;
         vm.expectRevert(EscapeHatch.LeafFieldOutOfRange.selector);
-        rollup.escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, forged, accountRoot, NEXT_INDEX, proof);
         // A leaf at another index, or another root, does not pass.
         vm.expectRevert(EscapeHatch.InvalidAccountProof.selector);
-        rollup.escapeWithdraw(3, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(3, accts[1], accountRoot, NEXT_INDEX, proof);
         uint256 wrongRoot = t3.hash2(accountRoot, NEXT_INDEX + 1);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.StateRootMismatch.selector, wrongRoot, rollup.lastFinalizedStateRoot()));
-        rollup.escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX + 1, proof);
+        escape().escapeWithdraw(1, accts[1], accountRoot, NEXT_INDEX + 1, proof);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.AccountIndexOutOfRange.selector, 0));
-        rollup.escapeWithdraw(0, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(0, accts[1], accountRoot, NEXT_INDEX, proof);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.AccountIndexOutOfRange.selector, 256));
-        rollup.escapeWithdraw(256, accts[1], accountRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(256, accts[1], accountRoot, NEXT_INDEX, proof);
     }
 
     /// Committed-but-unfinalized state does not count: the frozen root is the finalized one.
@@ -189,10 +218,10 @@ contract RollupEscapeTest is RollupFixture {
         vm.expectRevert(
             abi.encodeWithSelector(EscapeHatch.StateRootMismatch.selector, t3.hash2(fakeRoot, NEXT_INDEX), rollup.lastFinalizedStateRoot())
         );
-        rollup.escapeWithdraw(1, accts[1], fakeRoot, NEXT_INDEX, proof);
+        escape().escapeWithdraw(1, accts[1], fakeRoot, NEXT_INDEX, proof);
         // ...and the deposit that pending batch consumed is refunded.
-        rollup.escapeRefundDeposit(2, DepositEntry(alice, 0, 0, 2 ether, 0, 0));
-        assertTrue(rollup.isDepositRefunded(2));
+        escape().escapeRefundDeposit(2, DepositEntry(alice, 0, 0, 2 ether, 0, 0));
+        assertTrue(escape().isDepositRefunded(2));
     }
 
     // ------------------------------------------------------------------ refunds
@@ -201,17 +230,17 @@ contract RollupEscapeTest is RollupFixture {
         setUpState();
         DepositEntry memory d = DepositEntry(alice, 0, 0, 2 ether, 0, 0);
         vm.expectRevert(EscapeHatch.EscapeModeInactive.selector);
-        rollup.escapeRefundDeposit(2, d);
+        escape().escapeRefundDeposit(2, d);
         escapeNow();
         uint256 before = alice.balance;
         vm.prank(bob);
-        rollup.escapeRefundDeposit(2, d);
+        escape().escapeRefundDeposit(2, d);
         assertEq(alice.balance, before + 2 ether);
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.DepositAlreadyRefunded.selector, 2));
-        rollup.escapeRefundDeposit(2, d);
+        escape().escapeRefundDeposit(2, d);
         // Consumed by a finalized batch: its money is in the state, not refundable.
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EntryAlreadyConsumed.selector, 0));
-        rollup.escapeRefundDeposit(0, DepositEntry(alice, 0, 0, 6 ether, 0, 0));
+        escape().escapeRefundDeposit(0, DepositEntry(alice, 0, 0, 6 ether, 0, 0));
     }
 
     function testFuzz_refundRequiresTheExactEntry(uint256 which, uint256 delta) public {
@@ -227,7 +256,7 @@ contract RollupEscapeTest is RollupFixture {
         else if (which == 4) d.pubKeyX += delta;
         else d.pubKeyY += delta;
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EntryMismatch.selector, 2));
-        rollup.escapeRefundDeposit(2, d);
+        escape().escapeRefundDeposit(2, d);
     }
 
     /// An index that spills into the token id bits of the packed header is refused.
@@ -236,8 +265,8 @@ contract RollupEscapeTest is RollupFixture {
         escapeNow();
         // toIndex = 2^32 packs like tokenId + 1 with toIndex 0.
         vm.expectRevert(abi.encodeWithSelector(EscapeHatch.EntryMismatch.selector, 2));
-        rollup.escapeRefundDeposit(2, DepositEntry(alice, uint256(1) << 32, 0, 2 ether, 0, 0));
+        escape().escapeRefundDeposit(2, DepositEntry(alice, uint256(1) << 32, 0, 2 ether, 0, 0));
         vm.expectRevert(abi.encodeWithSelector(L1Queue.IndexOutOfRange.selector, 3));
-        rollup.escapeRefundDeposit(3, DepositEntry(alice, 0, 0, 2 ether, 0, 0));
+        escape().escapeRefundDeposit(3, DepositEntry(alice, 0, 0, 2 ether, 0, 0));
     }
 }

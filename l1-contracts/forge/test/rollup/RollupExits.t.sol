@@ -41,14 +41,14 @@ contract RollupExitsTest is RollupFixture {
         uint256[] memory proof = denseProof(leaves, EXIT_DEPTH, 4);
         uint256 before = bob.balance;
         vm.prank(alice); // anyone may send the claim
-        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, proof);
+        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, proof, txListOf(b, 0));
         assertEq(bob.balance, before + 2 ether);
         assertTrue(rollup.isExitClaimed(b, 0, 4));
         assertFalse(rollup.isExitClaimed(b, 0, 1));
         assertEq(rollup.custody(0), 8 ether);
         vm.expectRevert(abi.encodeWithSelector(Exits.ExitAlreadyClaimed.selector, b, 0, 4));
-        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, proof);
-        rollup.claimExit(b, 0, 1, alice, 0, 3 ether, denseProof(leaves, EXIT_DEPTH, 1));
+        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, proof, txListOf(b, 0));
+        rollup.claimExit(b, 0, 1, alice, 0, 3 ether, denseProof(leaves, EXIT_DEPTH, 1), txListOf(b, 0));
         assertEq(rollup.custody(0), 5 ether);
     }
 
@@ -72,7 +72,7 @@ contract RollupExitsTest is RollupFixture {
             tokenId = 1;
         }
         vm.expectRevert(Exits.InvalidExitProof.selector);
-        rollup.claimExit(b, 0, position, recipient, tokenId, amount, proof);
+        rollup.claimExit(b, 0, position, recipient, tokenId, amount, proof, txListOf(b, 0));
     }
 
     function test_onlyFinalizedChunks() public {
@@ -83,20 +83,20 @@ contract RollupExitsTest is RollupFixture {
         (uint256 b, uint256[11][] memory p) = commit(one(claim(101, 1, denseRoot(ls, EXIT_DEPTH))));
         uint256[] memory proof = denseProof(ls, EXIT_DEPTH, 0);
         vm.expectRevert(abi.encodeWithSelector(Exits.BatchNotFinalized.selector, b));
-        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof);
+        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof, txListOf(b, 0));
         proveAll(b, p);
         vm.expectRevert(abi.encodeWithSelector(Exits.BatchNotFinalized.selector, b));
-        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof); // proven is not enough
+        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof, txListOf(b, 0)); // proven is not enough
         rollup.finalize(b);
         vm.expectRevert(abi.encodeWithSelector(Batches.UnknownChunk.selector, b, 1));
-        rollup.claimExit(b, 1, 0, alice, 0, 1 ether, proof);
+        rollup.claimExit(b, 1, 0, alice, 0, 1 ether, proof, txListOf(b, 1));
         vm.expectRevert(abi.encodeWithSelector(Exits.ExitPositionOutOfRange.selector, 6));
-        rollup.claimExit(b, 0, 6, alice, 0, 1 ether, proof);
+        rollup.claimExit(b, 0, 6, alice, 0, 1 ether, proof, txListOf(b, 0));
         vm.expectRevert(abi.encodeWithSelector(Exits.WrongProofLength.selector, 2, 3));
-        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, new uint256[](2));
+        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, new uint256[](2), txListOf(b, 0));
         vm.expectRevert(abi.encodeWithSelector(Exits.BatchNotFinalized.selector, 0));
-        rollup.claimExit(0, 0, 0, alice, 0, 1 ether, proof);
-        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof);
+        rollup.claimExit(0, 0, 0, alice, 0, 1 ether, proof, txListOf(0, 0));
+        rollup.claimExit(b, 0, 0, alice, 0, 1 ether, proof, txListOf(b, 0));
     }
 
     /// Exits can never pay more than the users' custody of that token: not the sequencer's
@@ -110,7 +110,7 @@ contract RollupExitsTest is RollupFixture {
         assertGt(address(rollup).balance, 1 ether + 1);
         uint256[] memory proof = denseProof(ls, EXIT_DEPTH, 0);
         vm.expectRevert(abi.encodeWithSelector(RollupBase.InsufficientCustody.selector, 0, 1 ether, 1 ether + 1));
-        rollup.claimExit(b, 0, 0, alice, 0, 1 ether + 1, proof);
+        rollup.claimExit(b, 0, 0, alice, 0, 1 ether + 1, proof, txListOf(b, 0));
     }
 
     /// A recipient that refuses the payout keeps it: owed, withdrawable to another address.
@@ -121,7 +121,7 @@ contract RollupExitsTest is RollupFixture {
         uint256[] memory ls = new uint256[](8);
         ls[2] = exitLeaf(address(r), 0, 1 ether);
         uint256 b = settle(one(claim(101, 1, denseRoot(ls, EXIT_DEPTH))));
-        rollup.claimExit(b, 0, 2, address(r), 0, 1 ether, denseProof(ls, EXIT_DEPTH, 2));
+        rollup.claimExit(b, 0, 2, address(r), 0, 1 ether, denseProof(ls, EXIT_DEPTH, 2), txListOf(b, 0));
         assertEq(rollup.owed(address(r), 0), 1 ether);
         assertEq(rollup.custody(0), 0);
         vm.expectRevert(abi.encodeWithSelector(RollupBase.NothingOwed.selector, bob, 0));
@@ -146,10 +146,10 @@ contract RollupExitsTest is RollupFixture {
         ls[1] = exitLeaf(alice, 1, 40);
         setBlob("x");
         uint256 b = settle(one(claim(101, 1, denseRoot(ls, EXIT_DEPTH))));
-        rollup.claimExit(b, 0, 1, alice, 1, 40, denseProof(ls, EXIT_DEPTH, 1));
+        rollup.claimExit(b, 0, 1, alice, 1, 40, denseProof(ls, EXIT_DEPTH, 1), txListOf(b, 0));
         assertEq(token.balanceOf(alice), 40);
         token.setBlocked(bob, true);
-        rollup.claimExit(b, 0, 0, bob, 1, 60, denseProof(ls, EXIT_DEPTH, 0));
+        rollup.claimExit(b, 0, 0, bob, 1, 60, denseProof(ls, EXIT_DEPTH, 0), txListOf(b, 0));
         assertEq(rollup.owed(bob, 1), 60);
         vm.prank(bob);
         rollup.withdrawOwed(1, alice);
@@ -161,7 +161,7 @@ contract RollupExitsTest is RollupFixture {
         uint256 b = settleWithExits();
         forcedWithdraw(alice, 1, 1);
         vm.warp(block.timestamp + ESCAPE + 1);
-        rollup.activateEscapeMode();
-        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, denseProof(leaves, EXIT_DEPTH, 4));
+        escape().activateEscapeMode();
+        rollup.claimExit(b, 0, 4, bob, 0, 2 ether, denseProof(leaves, EXIT_DEPTH, 4), txListOf(b, 0));
     }
 }

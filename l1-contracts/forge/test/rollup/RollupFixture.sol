@@ -5,6 +5,7 @@ import {Test} from "../../Test.sol";
 import {PoseidonDeployer} from "../../PoseidonDeployer.sol";
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5, IPoseidonT6} from "../../../src/poseidon/IPoseidon.sol";
 import {CounterweightRollup} from "../../../src/rollup/CounterweightRollup.sol";
+import {EscapeHatch} from "../../../src/rollup/EscapeHatch.sol";
 import {InsecureMockChunkVerifier} from "../../../src/testing/InsecureMockChunkVerifier.sol";
 import {
     BLS_MODULUS, BlobOpening, ChunkClaim, Groth16Proof, RollupConfig, FIELD_MODULUS
@@ -41,6 +42,8 @@ abstract contract RollupFixture is Test {
     IPoseidonT6 internal t6;
     InsecureMockChunkVerifier internal mock;
     CounterweightRollup internal rollup;
+    /// The txListCommitment of every chunk committed through `commit` (key `batch << 16 | chunk`).
+    mapping(uint256 key => uint256) internal committedTxList;
     address internal seq;
     address internal alice;
     address internal bob;
@@ -193,6 +196,7 @@ abstract contract RollupFixture is Test {
         vm.prank(seq);
         rollup.commitBatch(cs, o);
         batch = committed + 1;
+        for (uint256 k; k < cs.length; ++k) committedTxList[(batch << 16) | k] = cs[k].txListCommitment;
     }
 
     function proveAll(uint256 batch, uint256[11][] memory pis) internal {
@@ -213,6 +217,16 @@ abstract contract RollupFixture is Test {
         uint256[11][] memory pis = inputsOf(rollup.lastCommittedStateRoot(), committedQueue, cs);
         ps = new Groth16Proof[](cs.length);
         for (uint256 k; k < cs.length; ++k) ps[k] = fakeProof(pis[k]);
+    }
+
+    /// The txListCommitment `commit` recorded for a chunk (what `claimExit` takes last).
+    function txListOf(uint256 batch, uint256 chunk) internal view returns (uint256) {
+        return committedTxList[(batch << 16) | chunk];
+    }
+
+    /// The rollup's escape functions (run by `EscapeHatch` on the rollup's storage).
+    function escape() internal view returns (EscapeHatch) {
+        return EscapeHatch(address(rollup));
     }
 
     // ------------------------------------------------------------------ trees

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {Test} from "../../Test.sol";
 import {RollupFixture} from "./RollupFixture.sol";
 import {IPoseidonT3, IPoseidonT4, IPoseidonT5} from "../../../src/poseidon/IPoseidon.sol";
+import {EscapeHatch} from "../../../src/rollup/EscapeHatch.sol";
 import {CounterweightRollup} from "../../../src/rollup/CounterweightRollup.sol";
 import {InsecureMockChunkVerifier} from "../../../src/testing/InsecureMockChunkVerifier.sol";
 import {
@@ -28,6 +29,7 @@ contract RollupHandler is Test {
         uint256 amount;
         uint256[] siblings;
         bool claimed;
+        uint256 txList;
     }
 
     struct Deposit {
@@ -76,7 +78,7 @@ contract RollupHandler is Test {
     // ------------------------------------------------------------------ users
 
     function deposit(uint256 user, uint256 amount) external {
-        if (rollup.escapeMode()) return;
+        if (EscapeHatch(address(rollup)).escapeMode()) return;
         user = bound(user, 0, 3);
         amount = bound(amount, 0, 100 ether);
         uint256 fee = rollup.queueFee();
@@ -108,7 +110,7 @@ contract RollupHandler is Test {
     }
 
     function settle(uint256 take, uint256 user, uint256 amount) external {
-        if (rollup.escapeMode()) return;
+        if (EscapeHatch(address(rollup)).escapeMode()) return;
         Plan memory p = plan(take, user, amount);
         ChunkClaim[] memory cs = claimsOf(p);
         setBlob();
@@ -121,7 +123,7 @@ contract RollupHandler is Test {
         balances = p.bal;
         exists = p.ex;
         settled++;
-        if (p.amount > 0) exits.push(Exit(fb, 2, users[p.user], p.amount, denseProof(p.leaves, 2), false));
+        if (p.amount > 0) exits.push(Exit(fb, 2, users[p.user], p.amount, denseProof(p.leaves, 2), false, cs[0].txListCommitment));
     }
 
     function plan(uint256 take, uint256 user, uint256 amount) internal returns (Plan memory p) {
@@ -190,7 +192,7 @@ contract RollupHandler is Test {
 
     /// Commits a batch with made-up claims that nobody can prove.
     function commitJunk(uint256 seed) external {
-        if (rollup.escapeMode()) return;
+        if (EscapeHatch(address(rollup)).escapeMode()) return;
         (uint256 len, uint256 cq,,,,) = rollup.heads();
         uint256 end = cq + bound(seed, 0, len - cq < 2 ? len - cq : 2);
         ChunkClaim[] memory cs = new ChunkClaim[](1);
@@ -238,7 +240,7 @@ contract RollupHandler is Test {
         if (forge == 1) amount += 1;
         else if (forge == 2) position = 3;
         bytes32 key = keccak256(abi.encode(e.batch, position));
-        try rollup.claimExit(e.batch, 0, position, e.recipient, 0, amount, e.siblings) {
+        try rollup.claimExit(e.batch, 0, position, e.recipient, 0, amount, e.siblings, e.txList) {
             if (forge == 1 || forge == 2 || e.claimed) violations++;
             e.claimed = true;
             successfulClaims[key]++;
@@ -252,22 +254,22 @@ contract RollupHandler is Test {
 
     /// Starts escape mode (one call in four, so that runs also go deep before it).
     function escape(uint256 user) external {
-        if (rollup.escapeMode() || user % 4 != 0) return;
+        if (EscapeHatch(address(rollup)).escapeMode() || user % 4 != 0) return;
         (uint256 len,, uint256 fq,,,) = rollup.heads();
         if (fq == len) this.deposit(user / 4, 1 ether);
         (len,, fq,,,) = rollup.heads();
         vm.warp(rollup.queueEntryTime(fq) + rollup.escapeDelay() + 1);
-        rollup.activateEscapeMode();
+        EscapeHatch(address(rollup)).activateEscapeMode();
         sawEscape = true;
     }
 
     function escapeWithdraw(uint256 user) external {
-        if (!rollup.escapeMode()) return;
+        if (!EscapeHatch(address(rollup)).escapeMode()) return;
         user = bound(user, 0, 3);
         if (!exists[user]) return;
         AccountLeaf memory leaf = AccountLeaf(0, 0, balances[user], users[user], 0, 0);
-        bool before = rollup.isAccountWithdrawn(user + 1);
-        try rollup.escapeWithdraw(user + 1, leaf, accountRoot(balances, exists), 5, accountProof(user + 1)) {
+        bool before = EscapeHatch(address(rollup)).isAccountWithdrawn(user + 1);
+        try EscapeHatch(address(rollup)).escapeWithdraw(user + 1, leaf, accountRoot(balances, exists), 5, accountProof(user + 1)) {
             if (before) violations++;
             paidOut += balances[user];
         } catch {
@@ -276,12 +278,12 @@ contract RollupHandler is Test {
     }
 
     function refund(uint256 pos) external {
-        if (!rollup.escapeMode() || deposits.length == 0) return;
+        if (!EscapeHatch(address(rollup)).escapeMode() || deposits.length == 0) return;
         pos = bound(pos, 0, deposits.length - 1);
         (,, uint256 fq,,,) = rollup.heads();
         Deposit memory d = deposits[pos];
-        bool before = rollup.isDepositRefunded(pos);
-        try rollup.escapeRefundDeposit(pos, DepositEntry(d.sender, 0, 0, d.amount, 0, 0)) {
+        bool before = EscapeHatch(address(rollup)).isDepositRefunded(pos);
+        try EscapeHatch(address(rollup)).escapeRefundDeposit(pos, DepositEntry(d.sender, 0, 0, d.amount, 0, 0)) {
             if (before || pos < fq) violations++;
             paidOut += d.amount;
         } catch {
@@ -384,7 +386,7 @@ contract RollupInvariantTest is RollupFixture {
         handler.claim(1, 0);
         assertEq(handler.paidOut(), 9 ether);
         handler.escape(0);
-        assertTrue(rollup.escapeMode());
+        assertTrue(EscapeHatch(address(rollup)).escapeMode());
         handler.escapeWithdraw(0); // alice's 6 ether
         handler.escapeWithdraw(0); // again: refused
         handler.escapeWithdraw(1); // bob's 0
@@ -434,6 +436,6 @@ contract RollupInvariantTest is RollupFixture {
     /// forge-config: default.invariant.runs = 32
     /// forge-config: default.invariant.depth = 32
     function invariant_escapeModeIsForever() public view {
-        if (handler.sawEscape()) assertTrue(rollup.escapeMode(), "escape mode left");
+        if (handler.sawEscape()) assertTrue(EscapeHatch(address(rollup)).escapeMode(), "escape mode left");
     }
 }

@@ -224,7 +224,7 @@ contract RollupQueueTest is RollupFixture {
     function test_escapeModeClosesTheQueue() public {
         depositETH(alice, 1);
         vm.warp(T0 + ESCAPE + 1);
-        rollup.activateEscapeMode();
+        escape().activateEscapeMode();
         vm.prank(alice);
         vm.expectRevert(RollupBase.EscapeModeActive.selector);
         rollup.depositETH{value: 1 ether}(1, 0, 0, 0);

@@ -64,7 +64,9 @@ contract PreconfirmationSlasherTest is RollupFixture {
 
     function test_honestBatchIsNotSlashable() public {
         uint256[] memory leaves = txLeaves(1, [uint256(txs[0]), uint256(txs[1]), uint256(txs[2])]);
-        settle(one(txClaim(1, 3, leaves)));
+        (uint256 batch, uint256[11][] memory pis) = commit(one(txClaim(1, 3, leaves)));
+        proveAll(batch, pis);
+        rollup.finalize(batch);
         uint256 root = denseRoot(leaves, TX_DEPTH);
         for (uint64 s = 1; s <= 3; ++s) {
             PreconfirmationSlasher.SignedPreconfirmation memory p = signed(seqKey, s, block.chainid, address(rollup));
@@ -76,10 +78,15 @@ contract PreconfirmationSlasherTest is RollupFixture {
             o.txHash = uint256(txs[s % 3]);
             vm.expectRevert(PreconfirmationSlasher.TxListMismatch.selector);
             slasher.slashReordered(p, o);
-            // and past the deadline the number is committed
+            // nor with another exit root than the chunk's
+            o.txHash = uint256(txs[s % 3]);
+            o.exitRoot = 1;
+            vm.expectRevert(PreconfirmationSlasher.TxListMismatch.selector);
+            slasher.slashReordered(p, o);
+            // and past the deadline the number is committed (the proven chunk, opened by its inputs)
             vm.warp(DEADLINE + 1);
             vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.SequenceCommitted.selector, uint256(4)));
-            slasher.slashMissed(p, 1, 3, root);
+            slasher.slashMissed(p, 1, 3, root, dynamic(pis[0]));
         }
         assertEq(rollup.bondOf(seq), MIN_BOND);
     }
@@ -112,11 +119,11 @@ contract PreconfirmationSlasherTest is RollupFixture {
         PreconfirmationSlasher.SignedPreconfirmation memory p = signed(seqKey, 1, block.chainid, address(rollup));
         vm.warp(DEADLINE);
         vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.DeadlineNotPassed.selector, uint256(DEADLINE)));
-        slasher.slashMissed(p, 0, 0, 0);
+        slasher.slashMissed(p, 0, 0, 0, new uint256[](0));
         vm.warp(DEADLINE + 1);
         vm.prank(reporter);
         uint256 g = gasleft();
-        slasher.slashMissed(p, 0, 0, 0);
+        slasher.slashMissed(p, 0, 0, 0, new uint256[](0));
         emit log_named_uint("slashMissed gas (nothing committed)", g - gasleft());
         assertEq(rollup.bondOf(seq), 0);
         assertEq(rollup.owed(reporter, 0), MIN_BOND / 2);
@@ -125,22 +132,32 @@ contract PreconfirmationSlasherTest is RollupFixture {
     function test_missedAgainstTheLastCommittedChunk() public {
         // The last committed chunk holds sequence 1 only: 2 is missing.
         uint256[] memory leaves = txLeaves(1, [uint256(txs[0]), 0, 0]);
-        commit(one(txClaim(1, 1, leaves)));
+        (, uint256[11][] memory pis) = commit(one(txClaim(1, 1, leaves))); // pending: opened by its inputs' hash
+        uint256[] memory inputs = dynamic(pis[0]);
         uint256 root = denseRoot(leaves, TX_DEPTH);
         vm.warp(DEADLINE + 1);
         PreconfirmationSlasher.SignedPreconfirmation memory p1 = signed(seqKey, 1, block.chainid, address(rollup));
         vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.SequenceCommitted.selector, uint256(2)));
-        slasher.slashMissed(p1, 1, 1, root);
+        slasher.slashMissed(p1, 1, 1, root, inputs);
         PreconfirmationSlasher.SignedPreconfirmation memory p2 = signed(seqKey, 2, block.chainid, address(rollup));
         vm.expectRevert(PreconfirmationSlasher.TxListMismatch.selector);
-        slasher.slashMissed(p2, 1, 0, root); // a made-up preimage
+        slasher.slashMissed(p2, 1, 0, root, inputs); // a made-up preimage
+        vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.BadProofLength.selector, uint256(0), uint256(11)));
+        slasher.slashMissed(p2, 1, 1, root, new uint256[](0));
+        for (uint256 i; i < 11; ++i) {
+            // any input changed no longer opens the chunk (for the proven form: inputs 4 and 5)
+            inputs[i] += 1;
+            vm.expectRevert(PreconfirmationSlasher.TxListMismatch.selector);
+            slasher.slashMissed(p2, 1, 1, root, inputs);
+            inputs[i] -= 1;
+        }
         vm.prank(reporter);
         uint256 g = gasleft();
-        slasher.slashMissed(p2, 1, 1, root);
-        emit log_named_uint("slashMissed gas (against the last chunk)", g - gasleft());
+        slasher.slashMissed(p2, 1, 1, root, inputs);
+        emit log_named_uint("slashMissed gas (against the last chunk, pending)", g - gasleft());
         assertEq(rollup.bondOf(seq), 0);
         vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.AlreadySlashed.selector, uint256(2)));
-        slasher.slashMissed(p2, 1, 1, root);
+        slasher.slashMissed(p2, 1, 1, root, inputs);
     }
 
     // ------------------------------------------------------------------ signatures
@@ -150,13 +167,13 @@ contract PreconfirmationSlasherTest is RollupFixture {
         uint256 otherKey = uint256(keccak256("forger"));
         PreconfirmationSlasher.SignedPreconfirmation memory p = signed(otherKey, 1, block.chainid, address(rollup));
         vm.expectRevert(abi.encodeWithSelector(PreconfirmationSlasher.WrongSigner.selector, vm.addr(otherKey), seq));
-        slasher.slashMissed(p, 0, 0, 0);
+        slasher.slashMissed(p, 0, 0, 0, new uint256[](0));
 
         // the sequencer's key over another chain's domain, or another rollup's
         p = signed(seqKey, 1, block.chainid + 1, address(rollup));
         assertTrue(slasher.signerOf(p) != seq);
         vm.expectRevert();
-        slasher.slashMissed(p, 0, 0, 0);
+        slasher.slashMissed(p, 0, 0, 0, new uint256[](0));
         p = signed(seqKey, 1, block.chainid, address(0xBEEF));
         assertTrue(slasher.signerOf(p) != seq);
 
@@ -189,7 +206,7 @@ contract PreconfirmationSlasherTest is RollupFixture {
         slasher.signerOf(q);
 
         // and the genuine one slashes
-        slasher.slashMissed(p, 0, 0, 0);
+        slasher.slashMissed(p, 0, 0, 0, new uint256[](0));
         assertEq(rollup.bondOf(seq), 0);
     }
 
@@ -229,14 +246,23 @@ contract PreconfirmationSlasherTest is RollupFixture {
         assertEq(rollup.bondRequested(seq), 0);
     }
 
-    function test_rollupFitsEip170AndKeepsTxLists() public {
+    function test_rollupKeepsAMarginUnderEip170AndFoldsTxLists() public {
         emit log_named_uint("CounterweightRollup runtime bytes", address(rollup).code.length);
+        emit log_named_uint("EscapeHatch runtime bytes", rollup.escapeHatch().code.length);
         emit log_named_uint("PreconfirmationSlasher runtime bytes", address(slasher).code.length);
-        assertLe(address(rollup).code.length, 24_576);
+        assertLe(address(rollup).code.length, 24_576 - 2_048);
+        assertLe(rollup.escapeHatch().code.length, 24_576);
         assertEq(address(slasher.rollup()), address(rollup));
         ChunkClaim memory c = txClaim(1, 0, new uint256[](4));
-        (uint256 batch,) = commit(one(c));
-        assertEq(rollup.chunkTxList(batch << 16), c.txListCommitment);
+        c.exitRoot = 12345;
+        (uint256 batch, uint256[11][] memory pis) = commit(one(c));
+        (bool proven, uint256 value) = rollup.chunkState(batch, 0);
+        assertFalse(proven);
+        assertEq(value, uint256(keccak256(abi.encode(pis[0]))) & ~uint256(1 << 255));
+        proveAll(batch, pis);
+        (proven, value) = rollup.chunkState(batch, 0);
+        assertTrue(proven);
+        assertEq(value, uint256(keccak256(abi.encode(c.exitRoot, c.txListCommitment))) & ~uint256(1 << 255));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -269,6 +295,12 @@ contract PreconfirmationSlasherTest is RollupFixture {
         o.slot = slot;
         o.txHash = txHash;
         o.siblings = denseProof(leaves, TX_DEPTH, slot);
+        o.exitRoot = 0; // txClaim's
+    }
+
+    function dynamic(uint256[11] memory pi) internal pure returns (uint256[] memory out) {
+        out = new uint256[](11);
+        for (uint256 i; i < 11; ++i) out[i] = pi[i];
     }
 
     /// The promise of `sequence` (1..3) out of the group of `txs`, signed with `key` in the

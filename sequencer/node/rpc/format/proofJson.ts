@@ -6,7 +6,7 @@ import type { DepositEntryArg } from '../../read/getDepositRefund.ts'
 import type { WithdrawalProofJson as SequencerWithdrawalProofJson } from '../../../rpc/rpcSchema.ts'
 import { exitJson } from './batchJson.ts'
 
-/** What `rollup_getWithdrawalProof` answers (the sequencer's shape): the batch and chunk, the exit and the `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings)` arguments. */
+/** What `rollup_getWithdrawalProof` answers (the sequencer's shape): the batch and chunk, the exit and the `claimExit(batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment)` arguments. */
 export type WithdrawalProofJson = SequencerWithdrawalProofJson
 
 /** What `rollup_getEscapeProof` answers: the finalized state it is from and the `escapeWithdraw(accountIndex, leaf, accountRoot, nextIndex, siblings)` arguments. */
@@ -31,9 +31,9 @@ const h = toQuantity
  * withdrawalProofJson(getExitProof(node, { batch: 3n, chunk: 0, position: 5 }))
  * ```
  */
-export function withdrawalProofJson(p: { exit: ExitLeaf; args: readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[]] }): WithdrawalProofJson {
-  const [batch, chunk, position, recipient, tokenId, amount, siblings] = p.args
-  return { batch: h(batch), chunk: h(chunk), exit: exitJson(p.exit), args: [h(batch), h(chunk), h(position), recipient.toLowerCase() as Hex, h(tokenId), h(amount), siblings.map(h)] }
+export function withdrawalProofJson(p: { exit: ExitLeaf; args: readonly [bigint, bigint, bigint, Address, bigint, bigint, readonly bigint[], bigint] }): WithdrawalProofJson {
+  const [batch, chunk, position, recipient, tokenId, amount, siblings, txListCommitment] = p.args
+  return { batch: h(batch), chunk: h(chunk), exit: exitJson(p.exit), args: [h(batch), h(chunk), h(position), recipient.toLowerCase() as Hex, h(tokenId), h(amount), siblings.map(h), h(txListCommitment)] }
 }
 
 /**

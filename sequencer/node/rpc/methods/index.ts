@@ -13,13 +13,14 @@ import { nodeRollupGetAccountsByOwner } from './nodeRollupGetAccountsByOwner.ts'
 import { nodeRollupGetBatch } from './nodeRollupGetBatch.ts'
 import { nodeRollupGetDepositRefund } from './nodeRollupGetDepositRefund.ts'
 import { nodeRollupGetEscapeProof } from './nodeRollupGetEscapeProof.ts'
+import { nodeRollupGetTxListOpening } from './nodeRollupGetTxListOpening.ts'
 import { nodeRollupGetWithdrawalProof } from './nodeRollupGetWithdrawalProof.ts'
 import { nodeRollupStatus } from './nodeRollupStatus.ts'
 import { nodeWeb3ClientVersion } from './nodeWeb3ClientVersion.ts'
 
 /**
  * Every method the node serves, by name (read-only: no `rollup_sendTransaction`, no
- * preconfirmations, no transactions by hash; the node keeps no L2 transactions).
+ * preconfirmations, no transactions by hash; the node keeps only each applied chunk's transaction hashes).
  *
  * @example
  * ```ts
@@ -44,5 +45,6 @@ export const NODE_RPC_METHODS: Readonly<Record<string, RpcMethod<NodeRpcContext>
     nodeRollupStatus,
     nodeRollupGetEscapeProof,
     nodeRollupGetDepositRefund,
+    nodeRollupGetTxListOpening,
   ].map((m) => [m.name, m]),
 )
