@@ -29,6 +29,8 @@ export interface DevnetOptions {
   realProofs: boolean
   startNode: boolean
   startProver: boolean
+  /** More anvil arguments (e.g. `['--init', 'genesis.json']` for a chosen genesis `excessBlobGas`). */
+  anvilArgs?: readonly string[]
   /** Extra environment per service, on top of the devnet's (e.g. `{ sequencer: { CW_BATCH_MAX_AGE_MS: '10000' } }`). */
   extraEnv?: Partial<Record<'sequencer' | 'node' | 'prover', Record<string, string>>>
 }

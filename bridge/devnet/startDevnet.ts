@@ -78,7 +78,7 @@ export async function startDevnet(params: { options: DevnetOptions; progress: Pr
   try {
     anvil = await progress.run(
       `L1: anvil on port ${o.l1Port}`,
-      () => startAnvil({ port: o.l1Port, blockTime: o.blockTime, hardfork: 'prague', accounts: 10 }),
+      () => startAnvil({ port: o.l1Port, blockTime: o.blockTime, hardfork: 'prague', accounts: 10, ...(o.anvilArgs ? { args: o.anvilArgs } : {}) }),
       (a) => `${a.rpcUrl}, chain id ${a.chain.id}, ${o.blockTime}-second blocks`,
     )
     const l1 = anvil

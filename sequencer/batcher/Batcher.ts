@@ -9,6 +9,7 @@ import { withRetry } from '../node/index.ts'
 import { queueEntryFromJson } from '../store/queueCodec.ts'
 import type { Store } from '../store/Store.ts'
 import type { BatchRecord, ChunkRecord } from './BatchRecord.ts'
+import { confirmedBlock } from './confirmedBlock.ts'
 import type { BatchStore } from './BatchStore.ts'
 import type { ChunkBuilder } from './ChunkBuilder.ts'
 import { cutChunk, type ChunkCut } from './cutChunk.ts'
@@ -463,7 +464,7 @@ export class Batcher {
   /** Moves batches to proven and finalized from L1 at the confirmed head; detects reverts and foreign batches. */
   private async refreshL1(): Promise<void> {
     const head = await this.client.getBlockNumber({ cacheTime: 0 })
-    const at = head - BigInt(this.l1.confirmations)
+    const at = confirmedBlock({ head, confirmations: this.l1.confirmations, fromBlock: this.l1.fromBlock })
     const [queueLength, committedQueue, , committedBatches, finalizedBatches] = await this.read<readonly bigint[]>('heads', [], at)
     const [, , , latestCommitted] = await this.read<readonly bigint[]>('heads')
     this.heads = { l1QueueLength: Number(queueLength), committedQueue: Number(committedQueue), committedBatches: Number(committedBatches), finalizedBatches: Number(finalizedBatches) }

@@ -1,5 +1,6 @@
 import { formatEther, type Address, type TransactionReceipt } from 'viem'
 import { createCounterweightClient, rpcBlobGetter } from '../../bridge/index.ts'
+import type { DevnetOptions } from '../../bridge/devnet/devnetOptions.ts'
 import { startE2eDevnet as startDevnetForScenario } from './support/startE2eDevnet.ts'
 
 type ScenarioDevnet = Awaited<ReturnType<typeof startDevnetForScenario>>
@@ -22,7 +23,8 @@ export interface E2eDevnet {
 /**
  * The scenario devnet of `support/startE2eDevnet.ts` with TEST parameters, real Groth16 proofs
  * through the generated verifier and a node, plus SDK clients per anvil dev account and L1 time
- * travel.
+ * travel; `extraEnv` adds environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`),
+ * `anvilArgs` more anvil arguments (e.g. `['--init', genesisPath]`).
  *
  * @example
  * ```ts
@@ -31,8 +33,14 @@ export interface E2eDevnet {
  * await e.devnet.stop()
  * ```
  */
-export async function startE2eDevnet(params: { name: string }): Promise<E2eDevnet> {
-  const devnet = await startDevnetForScenario({ name: params.name, realProofs: true, startNode: true })
+export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv']; anvilArgs?: readonly string[] }): Promise<E2eDevnet> {
+  const devnet = await startDevnetForScenario({
+    name: params.name,
+    realProofs: true,
+    startNode: true,
+    ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+    ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
+  })
   const { anvil, info } = devnet
   return {
     devnet,

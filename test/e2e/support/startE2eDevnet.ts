@@ -21,6 +21,8 @@ export async function startE2eDevnet(params: {
   name: string
   realProofs: boolean
   extraEnv?: DevnetOptions['extraEnv']
+  /** More anvil arguments (e.g. `['--init', genesisPath]`). */
+  anvilArgs?: readonly string[]
   startNode?: boolean
   startProver?: boolean
 }): Promise<Omit<Devnet, 'stop'> & { options: DevnetOptions; stop(params?: { keep?: boolean }): Promise<void> }> {
@@ -35,6 +37,7 @@ export async function startE2eDevnet(params: {
     startNode: params.startNode ?? false,
     startProver: params.startProver ?? true,
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+    ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
   const stop = devnet.stop
