@@ -24,7 +24,8 @@ export interface E2eDevnet {
  * The scenario devnet of `support/startE2eDevnet.ts` with TEST parameters, real Groth16 proofs
  * through the generated verifier and a node, plus SDK clients per anvil dev account and L1 time
  * travel; `extraEnv` adds environment per service (e.g. `{ sequencer: { CW_L1_CONFIRMATIONS: '32' } }`),
- * `anvilArgs` more anvil arguments (e.g. `['--init', genesisPath]`).
+ * `anvilArgs` more anvil arguments (e.g. `['--init', genesisPath]`), `sequencerL1Url` the sequencer's
+ * own L1 URL given anvil's (see `support/startE2eDevnet.ts`).
  *
  * @example
  * ```ts
@@ -33,13 +34,22 @@ export interface E2eDevnet {
  * await e.devnet.stop()
  * ```
  */
-export async function startE2eDevnet(params: { name: string; extraEnv?: DevnetOptions['extraEnv']; anvilArgs?: readonly string[] }): Promise<E2eDevnet> {
+export async function startE2eDevnet(params: {
+  name: string
+  extraEnv?: DevnetOptions['extraEnv']
+  anvilArgs?: readonly string[]
+  sequencerL1Url?: (anvilUrl: string) => string | Promise<string>
+  /** Start the prover (default true; a scenario that never waits for proofs may leave it out). */
+  startProver?: boolean
+}): Promise<E2eDevnet> {
   const devnet = await startDevnetForScenario({
     name: params.name,
     realProofs: true,
     startNode: true,
+    startProver: params.startProver ?? true,
     ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
     ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
+    ...(params.sequencerL1Url ? { sequencerL1Url: params.sequencerL1Url } : {}),
   })
   const { anvil, info } = devnet
   return {

@@ -9,7 +9,9 @@ import { startDevnet, type Devnet } from '../../../bridge/devnet/startDevnet.ts'
  * Starts a devnet for an end-to-end scenario: TEST parameters, free ports, no pre-funded
  * users, its own data folder `.e2e-<name>-<pid>` (deleted by `stop()` unless `CW_E2E_KEEP` is
  * set or `stop({ keep: true })`, e.g. after a failure); `realProofs` chooses the generated Groth16
- * verifier with real proofs (true) or the INSECURE mock verifier.
+ * verifier with real proofs (true) or the INSECURE mock verifier. `sequencerL1Url`, given anvil's
+ * URL before anvil starts, returns the L1 URL of the SEQUENCER alone (e.g. a fee-market proxy in
+ * front of anvil, `support/l1FeeMarket.ts`); the node, the prover and the test keep anvil's.
  *
  * @example
  * ```ts
@@ -25,18 +27,23 @@ export async function startE2eDevnet(params: {
   anvilArgs?: readonly string[]
   startNode?: boolean
   startProver?: boolean
+  sequencerL1Url?: (anvilUrl: string) => string | Promise<string>
 }): Promise<Omit<Devnet, 'stop'> & { options: DevnetOptions; stop(params?: { keep?: boolean }): Promise<void> }> {
+  const l1Port = await freePort()
+  // The sequencer's L1 URL overrides the devnet's (extraEnv is applied last).
+  const sequencerL1 = params.sequencerL1Url ? { CW_L1_RPC_URL: await params.sequencerL1Url(`http://127.0.0.1:${l1Port}`) } : undefined
+  const extraEnv: DevnetOptions['extraEnv'] = sequencerL1 ? { ...params.extraEnv, sequencer: { ...params.extraEnv?.sequencer, ...sequencerL1 } } : params.extraEnv
   const options = devnetOptions({
     dataDir: `.e2e-${params.name}-${process.pid}`,
     paramsName: 'test',
-    l1Port: await freePort(),
+    l1Port,
     sequencerPort: await freePort(),
     nodePort: await freePort(),
     users: 0,
     realProofs: params.realProofs,
     startNode: params.startNode ?? false,
     startProver: params.startProver ?? true,
-    ...(params.extraEnv ? { extraEnv: params.extraEnv } : {}),
+    ...(extraEnv ? { extraEnv } : {}),
     ...(params.anvilArgs ? { anvilArgs: params.anvilArgs } : {}),
   })
   const devnet = await startDevnet({ options, progress: new Progress({ mode: 'silent' }) })
