@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toHex } from 'viem'
 
-/** A JSON-RPC proxy in front of anvil whose blob base fee the test sets; see {@link l1FeeMarket}. */
+/**
+ * A JSON-RPC proxy in front of anvil whose blob base fee the test sets; see {@link l1FeeMarket}.
+ *
+ * @example
+ * ```ts
+ * const market: L1FeeMarket = await l1FeeMarket({ target: anvil.rpcUrl, blobBaseFee: 1n })
+ * market.setBlobBaseFee(10n * market.blobBaseFee())
+ * ```
+ */
 export interface L1FeeMarket {
   /** `http://127.0.0.1:<port>`: give it to the sequencer as its L1 RPC URL. */
   readonly url: string
