@@ -6,15 +6,18 @@
  * stale nonces, and a flood past the per-client rate limit) is refused request by request
  * with the error code of its class (counted and asserted per class), while a valid transfer
  * sent in the middle of the storm, from another client, is still preconfirmed with a
- * signature that verifies, and resending it answers the same preconfirmation. Runs on its own
- * devnet with the INSECURE mock verifier and no prover (no batch needs a proof here); the
- * sequencer trusts X-Forwarded-For so that each class is its own client for the rate limit.
+ * signature that verifies, and resending it answers the same preconfirmation; then it lands at
+ * its sequence number in a batch that the prover proves with a real Groth16 proof, checked by
+ * the generated verifier, and L1 finalizes. Runs on its own devnet (TEST circuit, real proofs,
+ * a node); the sequencer trusts X-Forwarded-For so that each class is its own client for the
+ * rate limit.
  */
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWalletClient, http, parseEther, type Address, type Hex } from 'viem'
+import { createWalletClient, getAddress, http, parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createCounterweightClient, l1Chain, type L2Account } from '../../bridge/index.ts'
+import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
 import type { Devnet } from '../../bridge/devnet/startDevnet.ts'
 import { domainHash, signTx, TX_TYPE, type L2Key, type L2Tx } from '../../protocol/index.ts'
 import { signedTxToJson, verifyPreconfirmation } from '../../sequencer/index.ts'
@@ -26,6 +29,8 @@ const RATE = { perSecond: 200, burst: 400 }
 /** Flood requests (batches of 100 calls): 100 batches = 10,000 calls, 25 times the burst. */
 const FLOOD_REQUESTS = 100
 let devnet: Devnet
+/** The valid transfer the storm test got preconfirmed. */
+let validSent: { sequence: bigint; txHash: Hex } | undefined
 
 /** One class of hostile requests: how to make request i, and the code each must get. */
 interface StormClass {
@@ -65,8 +70,9 @@ describe('scenario 8: hostile RPC input is refused with the right code; a valid 
   beforeAll(async () => {
     devnet = await startE2eDevnet({
       name: 'bad-input',
-      realProofs: false,
-      startProver: false,
+      realProofs: true,
+      startProver: true,
+      startNode: true,
       extraEnv: { sequencer: { CW_HTTP_TRUST_PROXY: 'true', CW_RATE_LIMIT_PER_SECOND: String(RATE.perSecond), CW_RATE_LIMIT_BURST: String(RATE.burst) } },
     })
     url = devnet.info.sequencer!.rpcUrl
@@ -202,5 +208,29 @@ describe('scenario 8: hostile RPC input is refused with the right code; a valid 
     expect(a.nonce).toBe(1n)
     expect(b.balance).toBe(bob.account.balance + parseEther('0.25'))
     expect(b.nonce).toBe(0n)
+    validSent = { sequence: valid.sequence, txHash: valid.txHash }
   }, 240_000)
+
+  it('the valid transfer lands at its sequence number in a batch proven with a real proof and finalized on L1', async () => {
+    expect(validSent, 'the storm test preconfirmed the valid transfer').toBeDefined()
+    const { sequence, txHash } = validSent!
+    const nodeUrl = devnet.info.node!.rpcUrl
+    const publicClient = devnet.anvil.publicClient
+    const deadline = Date.now() + 400_000
+    let opening: { batch: string; txHash: string } | null = null
+    let finalized = 0n
+    for (;;) {
+      const r = await rpcCall({ url: nodeUrl, method: 'rollup_getTxListOpening', params: [`0x${sequence.toString(16)}`] })
+      opening = (r.result as { opening: { batch: string; txHash: string } | null } | undefined)?.opening ?? null
+      const heads = await publicClient.readContract({ address: rollup, abi: counterweightRollupAbi, functionName: 'heads' })
+      finalized = heads[4]
+      if (opening && finalized >= BigInt(opening.batch)) break
+      if (Date.now() > deadline) throw new Error(`sequence ${sequence} not in a finalized batch in time (opening ${JSON.stringify(opening)}, finalized batches ${finalized})`)
+      await new Promise((r) => setTimeout(r, 2000))
+    }
+    log(`the valid transfer (sequence ${sequence}) is in batch ${BigInt(opening.batch)}, finalized on L1 with a real proof (finalized batches: ${finalized})`)
+    expect(BigInt(opening.txHash)).toBe(BigInt(txHash))
+    expect(devnet.info.prover?.verifier, 'the prover proves for the generated Groth16 verifier').toBe('generated')
+    expect(await publicClient.readContract({ address: rollup, abi: counterweightRollupAbi, functionName: 'verifier' })).toBe(getAddress(devnet.info.rollup.verifier))
+  }, 420_000)
 })
