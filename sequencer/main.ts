@@ -14,7 +14,7 @@
  * ```
  */
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem'
-import { l1Chain } from '../l1-contracts/index.ts'
+import { l1Chain, loadKzg } from '../l1-contracts/index.ts'
 import { privateKeyToAccount } from 'viem/accounts'
 import { pino } from 'pino'
 import { configFromEnv, type SequencerConfig } from './config/index.ts'
@@ -39,6 +39,9 @@ async function l1Parts(config: SequencerConfig, onCritical: () => void): Promise
   const manager = await L1TxManager.open({
     walletClient,
     publicClient: client,
+    // Loaded now (about 2 s of native setup): loading it at the first blob commit would stall
+    // the event loop that answers preconfirmations, and delay that commit after a restart.
+    kzg: loadKzg(),
     dbPath: `${config.dbPath}.l1tx`,
     config: l1TxConfigFromEnv(process.env),
     logger: pino({ level: config.logLevel, base: { service: 'l1tx' } }),

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { RollupState, poseidon, type Account, type ChunkParams } from '../../protocol/index.ts'
+import { loadCKzg } from '../../l1-contracts/index.ts'
 import { SequencerError, StoreError } from '../errors/index.ts'
 import { LocalChunkBuilder } from './LocalChunkBuilder.ts'
 
@@ -13,6 +14,7 @@ const genesis = new RollupState({ depth: d.params.depth })
 for (const [, account] of d.genesis) genesis.allocate(account)
 if (genesis.root !== d.genesisRoot) throw new StoreError({ code: 'STORE_CORRUPT', message: `the batcher worker's copy of the genesis state has root ${genesis.root}, genesis has ${d.genesisRoot}` })
 for (let n = 1; n <= 6; n++) poseidon(new Array<bigint>(n).fill(1n)) // compile every Poseidon width first
+loadCKzg() // the trusted setup (about 2 s): before `ready`, not at the first commit after a restart
 const builder = new LocalChunkBuilder({ genesis, params: d.params, domain: d.domain })
 
 const ops = {
