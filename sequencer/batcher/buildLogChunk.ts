@@ -3,6 +3,28 @@ import { L1Error } from '../errors/index.ts'
 import type { ChunkRecord } from './BatchRecord.ts'
 import type { ChunkCut } from './cutChunk.ts'
 
+/** What {@link buildLogChunk} and `buildLogChunkFast` take: a cut of the log and where it starts. */
+export interface LogChunkParams {
+  state: RollupState
+  params: ChunkParams
+  domain: bigint
+  cut: ChunkCut
+  /** Queue position of the cut's first entry (the next one when it has none). */
+  queuePos: number
+  /** Queue chain value at `queuePos`. */
+  startHash: bigint
+  /** Sequencer sequence number of the first transaction (of the next one when the cut has none). */
+  nextSeq: number
+  feeAccounts: readonly bigint[]
+}
+
+/** What {@link buildLogChunk} and `buildLogChunkFast` return. */
+export interface LogChunk {
+  chunk: Chunk
+  record: ChunkRecord
+  txCount: number
+}
+
 /**
  * Builds one chunk from a {@link ChunkCut} with protocol's `buildChunk` on `state` (which it
  * does not change: `chunk.state.commit()` applies it), and checks that it gives exactly the
@@ -17,19 +39,7 @@ import type { ChunkCut } from './cutChunk.ts'
  * chunk.state.commit()
  * ```
  */
-export function buildLogChunk(params: {
-  state: RollupState
-  params: ChunkParams
-  domain: bigint
-  cut: ChunkCut
-  /** Queue position of the cut's first entry (the next one when it has none). */
-  queuePos: number
-  /** Queue chain value at `queuePos`. */
-  startHash: bigint
-  /** Sequencer sequence number of the first transaction (of the next one when the cut has none). */
-  nextSeq: number
-  feeAccounts: readonly bigint[]
-}): { chunk: Chunk; record: ChunkRecord; txCount: number } {
+export function buildLogChunk(params: LogChunkParams): LogChunk {
   const { cut } = params
   const queueStart = params.queuePos
   if (cut.queue.length > 0 && cut.queue[0]!.position !== queueStart) throw new L1Error({ code: 'PRECONFIRMATION_BROKEN', message: `the chunk starts at queue entry ${cut.queue[0]!.position}, the batcher is at ${queueStart}` })

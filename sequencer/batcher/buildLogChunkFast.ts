@@ -1,9 +1,9 @@
-import { applyDaTx, applyQueueEntry, chunkLayout, slotsOf, type Chunk, type ChunkData, type ChunkParams, type DaTx, type RollupState, type TxOutcome } from '../../protocol/index.ts'
+import { applyDaTx, applyQueueEntry, chunkLayout, slotsOf, type Chunk, type ChunkData, type DaTx, type TxOutcome } from '../../protocol/index.ts'
 import { L1Error } from '../errors/index.ts'
 import { checkL2Tx } from '../state/checkL2Tx.ts'
 import type { ChunkRecord } from './BatchRecord.ts'
-import type { ChunkCut } from './cutChunk.ts'
 import { fastChunk } from './fastChunk.ts'
+import type { LogChunk, LogChunkParams } from './buildLogChunk.ts'
 
 /**
  * {@link buildLogChunk} without Merkle witnesses: the same chunk, record and checks, for the
@@ -29,19 +29,7 @@ import { fastChunk } from './fastChunk.ts'
  * chunk.state.commit()
  * ```
  */
-export function buildLogChunkFast(params: {
-  state: RollupState
-  params: ChunkParams
-  domain: bigint
-  cut: ChunkCut
-  /** Queue position of the cut's first entry (the next one when it has none). */
-  queuePos: number
-  /** Queue chain value at `queuePos`. */
-  startHash: bigint
-  /** Sequencer sequence number of the first transaction (of the next one when the cut has none). */
-  nextSeq: number
-  feeAccounts: readonly bigint[]
-}): { chunk: Chunk; record: ChunkRecord; txCount: number } {
+export function buildLogChunkFast(params: LogChunkParams): LogChunk {
   const { cut, state } = params
   const p = params.params
   const layout = chunkLayout(p)
