@@ -19,18 +19,11 @@ import { createSequencer } from '../createSequencer.ts'
 import { createRpcServer } from '../rpc/createRpcServer.ts'
 import { warmUpCrypto } from '../crypto/cryptoJobs.ts'
 import { TEST_ROLLUP, TEST_SEQUENCER_KEY } from './testSequencer.ts'
+import { awaitGo } from './awaitGo.ts'
 
 // Compile the crypto's WebAssembly now, not after GO (the sequencer's own warm-up is then quick).
 warmUpCrypto({ domain: 1n })
-process.stdout.write('WARM\n')
-await new Promise<void>((resolve) => {
-  let input = ''
-  process.stdin.on('data', (d) => {
-    input += d.toString()
-    if (input.includes('GO')) resolve()
-  })
-})
-process.stdin.pause()
+await awaitGo()
 const users = Number(process.env.CW_TEST_USERS ?? 16)
 const world = testWorld({ users, chainId: 31337n, rollupAddress: BigInt(TEST_ROLLUP) })
 const genesis = new RollupState({ depth: 8 })

@@ -15,16 +15,9 @@ import '../../sequencer/l1/index.ts'
 import '../../sequencer/rpc/createRpcServer.ts'
 import { warmUpCrypto } from '../../sequencer/crypto/cryptoJobs.ts'
 import { loadKzg } from '../../l1-contracts/index.ts'
+import { awaitGo } from '../../sequencer/testing/awaitGo.ts'
 
 warmUpCrypto({ domain: 1n })
 loadKzg()
-process.stdout.write('WARM\n')
-await new Promise<void>((resolve) => {
-  let input = ''
-  process.stdin.on('data', (d) => {
-    input += d.toString()
-    if (input.includes('GO')) resolve()
-  })
-})
-process.stdin.pause()
+await awaitGo()
 await import('../../sequencer/main.ts')
