@@ -53,6 +53,12 @@ export interface BatchRecord {
   chunks: ChunkRecord[]
   sealedMs: number
   l1: L1Inclusion | undefined
+  /**
+   * Generation of batch number `number`: 0 for the first batch built with this number, the
+   * reverted row's attempt + 1 when a rebuilt batch reuses it (old rows without the field read
+   * as 0). Part of the commit key (see `commitKey`).
+   */
+  attempt: number
 }
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`
@@ -89,7 +95,8 @@ export function batchToRow(b: BatchRecord): BatchRow {
  * ```
  */
 export function batchFromRow(row: Pick<BatchRow, 'record' | 'status'>): BatchRecord {
-  type Json = Omit<BatchRecord, 'stateRoot' | 'chunks' | 'l1'> & {
+  type Json = Omit<BatchRecord, 'stateRoot' | 'chunks' | 'l1' | 'attempt'> & {
+    attempt?: number
     stateRoot: string
     chunks: (Omit<ChunkRecord, 'feeAccounts' | 'publicInputs' | 'exits'> & { feeAccounts: string[]; publicInputs: string[]; exits: (Omit<ExitRecord, 'recipient' | 'tokenId' | 'amount'> & { recipient: string; tokenId: string; amount: string })[] })[]
     l1?: Omit<L1Inclusion, 'blockNumber'> & { blockNumber: string }
@@ -97,6 +104,7 @@ export function batchFromRow(row: Pick<BatchRow, 'record' | 'status'>): BatchRec
   const o = JSON.parse(row.record) as Json
   return {
     ...o,
+    attempt: o.attempt ?? 0,
     status: row.status as BatchStatus,
     stateRoot: BigInt(o.stateRoot),
     chunks: o.chunks.map((c) => ({

@@ -9,6 +9,8 @@ import { withRetry } from '../node/index.ts'
 import { queueEntryFromJson } from '../store/queueCodec.ts'
 import type { Store } from '../store/Store.ts'
 import type { BatchRecord, ChunkRecord } from './BatchRecord.ts'
+import { commitKey } from './commitKey.ts'
+import { overdueEntry, overdueFromError, type OverdueEntry } from './overdueEntry.ts'
 import { confirmedBlock } from './confirmedBlock.ts'
 import type { BatchStore } from './BatchStore.ts'
 import type { ChunkBuilder } from './ChunkBuilder.ts'
@@ -60,7 +62,8 @@ interface Built {
  * close.
  *
  * Sealing records the batch (status `sealed`) durably before it is sent with key
- * `commit:batch:<n>`, as a blob with the calldata alternative. After the receipt, L1's record
+ * `commitKey(record)` (`commit:batch:<n>`, or `commit:batch:<n>:<attempt>` for a rebuilt
+ * batch `n`), as a blob with the calldata alternative. After the receipt, L1's record
  * of batch `n` must carry this batch's state root and queue end: then it is `committed`. Each
  * poll reads L1 at the confirmed head (`heads()`, `chunkState`) and moves batches to `proven`
  * and `finalized`.
@@ -72,6 +75,16 @@ interface Built {
  * `BATCHES_REVERTED` when L1 reverted committed batches: the restart marks them `reverted` and
  * rebuilds them from the log. At start, a `sealed` batch L1 already holds (same roots) is
  * marked committed and never resent; one L1 does not hold is resent with the same key.
+ *
+ * Overdue batches: before each commit attempt of a sealed batch (the ones to resend at start
+ * included, at the first round) and after a failed one, the batcher asks L1 whether it would
+ * refuse the batch as overdue (`overdueEntry`). If so, that batch and every later sealed one
+ * are marked `reverted`, the state is rebuilt from the batches L1 holds (the init path) and
+ * the log is batched again in log order; the rebuilt batch reuses the number with the next
+ * `attempt` (a new commit key). Known limit: when more preconfirmed transactions are logged
+ * before the overdue entry than `maxChunks` chunks hold, no batch can consume it without moving
+ * it ahead of them; the batcher logs a `warn` with the numbers and sends the batch as is (L1
+ * refuses it; a permissionless take-over includes the entry).
  *
  * @example
  * ```ts
@@ -112,6 +125,10 @@ export class Batcher {
   private buffer: LogItem[] = []
   private resend: { record: BatchRecord; ids: number[] }[] = []
   private maxChunks = 1
+  /** The contract's `maxChunksPerBatch`. */
+  private contractMaxChunks = 1
+  /** Batch number -> the overdue queue position it was last unsealed for (a rebuild that cannot take the entry is not repeated). */
+  private readonly unsealedFor = new Map<number, number>()
   private inclusionDelay: number | null = null
   private heads: { l1QueueLength: number; committedQueue: number; committedBatches: number; finalizedBatches: number } | undefined
   private readonly entryTimes = new Map<number, number>()
@@ -186,7 +203,8 @@ export class Batcher {
     if (domain !== this.domain) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup at ${this.rollup} has domain ${domain}, this sequencer signs for ${this.domain}` })
     if (genesisRoot !== this.genesis.root) throw new L1Error({ code: 'BATCH_CONFLICT', message: `the rollup's genesis state root is ${genesisRoot}, the sequencer's genesis state has root ${this.genesis.root}` })
     this.inclusionDelay = Number(inclusionDelay!)
-    this.maxChunks = Math.min(this.config.maxChunks, maxChunksPerBlob(this.params), Number(contractMax!))
+    this.contractMaxChunks = Number(contractMax!)
+    this.maxChunks = Math.min(this.config.maxChunks, maxChunksPerBlob(this.params), this.contractMaxChunks)
     const [, , , committedBatches] = await this.read<readonly bigint[]>('heads')
     const l1Committed = Number(committedBatches)
     const records = this.batches.all()
@@ -399,6 +417,9 @@ export class Batcher {
     const take = this.built.splice(0, this.maxChunks)
     if (this.built.length > 0) throw new Error('unreachable: more chunks built than a batch holds')
     const number = (this.batches.latest()?.number ?? 0) + 1
+    // A number reused after a revert or an unseal: a new generation, committed under a new key.
+    const previous = this.batches.get(number)
+    const attempt = previous?.status === 'reverted' ? previous.attempt + 1 : 0
     const ids = take.map((b) => b.id)
     const record: BatchRecord = {
       number,
@@ -411,6 +432,7 @@ export class Batcher {
       chunks: take.map((b) => b.record),
       sealedMs: this.now(),
       l1: undefined,
+      attempt,
     }
     await this.batches.save(record)
     // The batch is durable: it is part of the base from now on, also after a restart.
@@ -418,24 +440,128 @@ export class Batcher {
     this.queuePos = this.workQueuePos
     this.nextSeq = this.workSeq
     this.queueHash = this.workQueueHash
-    this.logger.info({ batch: number, chunks: ids.length, txs: record.txCount, queue: record.queueEnd - record.queueStart }, 'batch sealed')
+    this.logger.info({ batch: number, attempt, chunks: ids.length, txs: record.txCount, queue: record.queueEnd - record.queueStart }, 'batch sealed')
     this.resend.push({ record, ids })
     await this.flushResend()
   }
 
-  /** Sends the sealed batches not yet committed, in order (a failed send is retried at the next round). */
+  /**
+   * Sends the sealed batches not yet committed, in order (a failed send is retried at the next
+   * round). A batch L1 would refuse as overdue is unsealed and rebuilt instead (checked before
+   * each attempt and after a failed one).
+   */
   private async flushResend(): Promise<void> {
     while (this.resend.length > 0) {
       const r = this.resend[0]!
-      await this.commit(r.record, r.ids)
+      if (await this.unsealIfOverdue({ record: r.record, error: undefined })) return
+      try {
+        await this.commit(r.record, r.ids)
+      } catch (e) {
+        let unsealed = false
+        try {
+          unsealed = await this.unsealIfOverdue({ record: r.record, error: e })
+        } catch (e2) {
+          if (e2 instanceof SequencerError && (e2.code === 'COMMIT_DEFERRED' || e2.severity === 'critical')) throw e2
+          this.logger.warn({ batch: r.record.number, err: e2 instanceof Error ? e2.message : String(e2) }, 'batcher: overdue check after a failed commit failed')
+        }
+        if (unsealed) return
+        throw e
+      }
       this.resend.shift()
     }
+  }
+
+  /**
+   * When L1 would refuse sealed batch `record` as overdue ({@link overdueEntry}) and a rebuild
+   * can take the overdue entry: marks it and every later sealed batch `reverted` and rebuilds
+   * the state after the last batch L1 holds (the init path, with fresh cursors); the next
+   * rounds build again from the log. Returns true when it unsealed.
+   *
+   * The margin (`deadlineMarginSeconds`) counts only when the commit key was never sent or its
+   * transaction reverted: a transaction of it still in the mempool could otherwise land after
+   * all, next to the rebuilt batch.
+   */
+  private async unsealIfOverdue(params: { record: BatchRecord; error: unknown }): Promise<boolean> {
+    const { record, error } = params
+    if (this.inclusionDelay === null) return false
+    const key = commitKey(record)
+    const outcome = this.sender.outcome?.(key)
+    const unsent = outcome === undefined ? this.sender.outcome !== undefined : typeof outcome === 'object' && outcome.status === 'reverted'
+    const margin = unsent ? Math.min(this.config.deadlineMarginSeconds, Math.floor(this.inclusionDelay / 2)) : 0
+    const [[queueLength, , , committedBatches], block] = await Promise.all([this.read<readonly bigint[]>('heads'), this.client.getBlock({ blockTag: 'latest' })])
+    if (record.queueEnd >= Number(queueLength)) return false
+    const entryTime = this.entryTime(record.queueEnd) ?? (await this.loadEntryTime(record.queueEnd))
+    const overdue = overdueEntry({
+      record,
+      l1Committed: Number(committedBatches),
+      maxChunksPerBatch: this.contractMaxChunks,
+      nQueue: this.params.nQueue,
+      l1QueueLength: Number(queueLength),
+      entryTime,
+      l1Time: Number(block.timestamp),
+      inclusionDelay: this.inclusionDelay,
+      margin,
+    })
+    if (!overdue) return false
+    const log = { batch: record.number, attempt: record.attempt, key, position: overdue.position, entryTime: overdue.timestamp, inclusionDelay: this.inclusionDelay, l1Time: Number(block.timestamp), margin, revert: overdueFromError(error) }
+    if (this.unsealedFor.get(record.number) === overdue.position) {
+      this.logger.warn({ ...log, queueEnd: record.queueEnd }, 'the rebuilt batch still cannot take the overdue queue entry (more preconfirmed transactions are logged before it than a batch holds): sending it as is; a permissionless take-over will include the entry')
+      return false
+    }
+    const need = this.chunksToReach({ record, position: overdue.position })
+    if (need === undefined) {
+      this.logger.info(log, 'batch would be refused as overdue; waiting until the queue entry is in the local log to rebuild it')
+      throw new L1Error({ code: 'COMMIT_DEFERRED', message: `batch ${record.number} would be refused as overdue (queue entry ${overdue.position}); the entry is not in the local log yet` })
+    }
+    if (need > this.maxChunks) {
+      this.unsealedFor.set(record.number, overdue.position)
+      this.logger.warn({ ...log, chunksNeeded: need, maxChunks: this.maxChunks }, 'batch is overdue but a rebuilt batch cannot take the overdue queue entry either (more preconfirmed transactions are logged before it than a batch holds): sending it as is; a permissionless take-over will include the entry')
+      return false
+    }
+    this.logger.warn(log, 'L1 would refuse sealed batch as overdue: unsealing it and every later sealed batch, rebuilding from the log')
+    this.unsealedFor.set(record.number, overdue.position)
+    const later = this.batches.all().filter((b) => b.number >= record.number && b.status === 'sealed')
+    await this.batches.save(...later.map((b) => ({ ...b, status: 'reverted' as const })))
+    await this.builder.close()
+    this.queuePos = 0
+    this.nextSeq = 1
+    this.queueHash = 0n
+    this.resend = []
+    this.built = []
+    this.buffer = []
+    try {
+      await this.initOnce()
+    } catch (e) {
+      throw new L1Error({ code: 'REBUILD_FAILED', message: `rebuilding the state after unsealing batch ${record.number} failed (${e instanceof Error ? e.message : String(e)}); restart to rebuild it`, cause: e })
+    }
+    return true
+  }
+
+  /**
+   * A lower bound on the chunks a batch from `record`'s start needs to consume queue entry
+   * `position` (the log before it, cut as `cutChunk` does; `buildChunk` may take fewer
+   * transactions per chunk), or undefined when the entry is not in the local log yet.
+   */
+  private chunksToReach(params: { record: BatchRecord; position: number }): number | undefined {
+    const { record, position } = params
+    const limit = (this.maxChunks + 1) * (this.params.nTx + this.params.nQueue)
+    let items = readLogItems({ store: this.store, queue: record.queueStart, seq: record.firstSeq, limit, now: this.now() })
+    const at = items.findIndex((it) => it.kind === 'queue' && it.position === position)
+    if (at < 0) return this.store.queueFrom(position, 1).length === 0 ? undefined : this.maxChunks + 1
+    items = items.slice(0, at + 1)
+    let chunks = 0
+    while (items.length > 0) {
+      const cut = cutChunk({ items, params: this.params, final: true })!
+      items = items.slice(cut.queue.length + cut.txs.length)
+      chunks++
+    }
+    return chunks
   }
 
   private async commit(record: BatchRecord, ids: readonly number[]): Promise<void> {
     // Blob encoding, KZG commitment and opening: in the builder (a worker thread by default).
     const { data, blob, calldataAlternative, boundPublicInputs } = await this.builder.payload({ ids, queueStart: record.queueStart })
-    const receipt = await this.sender.send({ key: `commit:batch:${record.number}`, to: this.rollup, data, blob, ...(this.config.dataPath === 'blob' ? {} : { calldataAlternative }) })
+    const receipt = await this.sender.send({ key: commitKey(record), to: this.rollup, data, blob, ...(this.config.dataPath === 'blob' ? {} : { calldataAlternative }) })
     if (receipt.status !== 'success') {
       // The same batch may have landed through another transaction of the same key.
       const [, , , committed] = await this.read<readonly bigint[]>('heads')

@@ -14,9 +14,13 @@ import { SequencerError, type Severity } from './SequencerError.ts'
  * - `PRECONFIRMATION_BROKEN`: a chunk built from the log does not include a preconfirmed
  *   transaction as the sequencer's view did; critical (never expected: a bug or corruption).
  * - `L1_UNAVAILABLE`: L1 could not be read now; temporary, retried at the next poll.
+ * - `REBUILD_FAILED`: rebuilding the batcher's state after unsealing an overdue batch failed;
+ *   critical: a restart rebuilds it (the unsealed batches are recorded `reverted`).
+ * - `COMMIT_DEFERRED`: a sealed batch L1 would refuse as overdue waits for the overdue queue
+ *   entry to reach the local log before it is rebuilt; temporary, retried at the next poll.
  * - `NOT_FINALIZED`: a withdrawal proof was asked for before its batch finalized (refused).
  */
-export type L1ErrorCode = 'L1_REORG' | 'L1_QUEUE_MISMATCH' | 'BATCH_CONFLICT' | 'BATCHES_REVERTED' | 'COMMIT_REVERTED' | 'PRECONFIRMATION_BROKEN' | 'L1_UNAVAILABLE' | 'NOT_FINALIZED'
+export type L1ErrorCode = 'L1_REORG' | 'L1_QUEUE_MISMATCH' | 'BATCH_CONFLICT' | 'BATCHES_REVERTED' | 'COMMIT_REVERTED' | 'PRECONFIRMATION_BROKEN' | 'L1_UNAVAILABLE' | 'COMMIT_DEFERRED' | 'REBUILD_FAILED' | 'NOT_FINALIZED'
 
 const SEVERITY: Record<L1ErrorCode, Severity> = {
   L1_REORG: 'critical',
@@ -26,6 +30,8 @@ const SEVERITY: Record<L1ErrorCode, Severity> = {
   COMMIT_REVERTED: 'critical',
   PRECONFIRMATION_BROKEN: 'critical',
   L1_UNAVAILABLE: 'temporary',
+  COMMIT_DEFERRED: 'temporary',
+  REBUILD_FAILED: 'critical',
   NOT_FINALIZED: 'refused',
 }
 

@@ -33,6 +33,11 @@ export class DirectSender implements L1Sender {
     return new DirectSender({ walletClient, publicClient: params.publicClient })
   }
 
+  /** The receipt of a key answered in this process, or undefined. */
+  outcome(key: string): L1Receipt | undefined {
+    return this.done.get(key)
+  }
+
   async send(request: L1Request): Promise<L1Receipt> {
     const previous = this.done.get(request.key)
     if (previous) return previous
