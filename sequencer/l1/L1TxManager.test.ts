@@ -357,6 +357,14 @@ describe('L1TxManager on anvil', () => {
     expect(m.outcome('reverts')).toBeUndefined()
     const ok = await m.send({ key: 'after-revert', to: sink(), data: '0x' })
     expect(ok.nonce).toBe(next)
+    // With a gas limit there is no estimate: the transaction is mined and reverts. It is a
+    // confirmed outcome (an old batch key nobody awaits any more ends so), never resubmitted.
+    const mined = await m.send({ key: 'mined-revert', to: contractAddress!, data: '0x', gas: 100_000n })
+    expect(mined).toMatchObject({ status: 'reverted', nonce: next + 1 })
+    expect(m.outcome('mined-revert')).toEqual(mined)
+    expect(m.status().pending).toEqual([])
+    expect(await m.send({ key: 'mined-revert', to: contractAddress!, data: '0x', gas: 100_000n })).toEqual(mined)
+    expect((await m.send({ key: 'after-mined-revert', to: sink(), data: '0x' })).nonce).toBe(next + 2)
   })
 })
 
