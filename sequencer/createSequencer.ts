@@ -10,7 +10,7 @@ import { blockHash } from './blocks/blockHash.ts'
 import type { SequencerConfig } from './config/index.ts'
 import { CryptoPool } from './crypto/CryptoPool.ts'
 import { InlineCrypto } from './crypto/InlineCrypto.ts'
-import { ConfigError, StoreError, type SequencerError } from './errors/index.ts'
+import { ConfigError, L1Error, SequencerError, StoreError } from './errors/index.ts'
 import type { L1Sender } from './l1/L1Sender.ts'
 import { QueueFollower, type FollowerStatus } from './l1/QueueFollower.ts'
 import { BondGuard } from './l1/BondGuard.ts'
@@ -120,6 +120,14 @@ export async function createSequencer(params: {
   onCritical?: (e: SequencerError) => void
   /** L1 dependencies: with them the sequencer follows the L1 queue and batches (genesis must then be L1's, an empty tree). */
   l1?: SequencerL1
+  /**
+   * `await` (default): the batcher's `init` (its worker, the replay of the recorded chunks,
+   * the reconciliation with L1) runs before this resolves, and its errors reject it.
+   * `background`: it runs meanwhile, so that the RPC server can listen and take transactions
+   * at once (they only go to the durable log); `rollup_status` and `/health` say the batcher is
+   * `starting` until it is ready, and an init failure goes to `onCritical`.
+   */
+  batcherInit?: 'await' | 'background'
 }): Promise<Sequencer> {
   const { config } = params
   const now = params.now ?? Date.now
@@ -261,13 +269,22 @@ export async function createSequencer(params: {
       now,
       onCritical,
     })
-    try {
-      await batcher.init()
-    } catch (e) {
-      await writer.close()
-      await pool.close()
-      store.close()
-      throw e
+    if (params.batcherInit === 'background') {
+      batcher.init().catch((e: unknown) => {
+        if (stopped) return
+        const err = e instanceof SequencerError ? e : new L1Error({ code: 'L1_UNAVAILABLE', message: `the batcher could not start: ${e instanceof Error ? e.message : String(e)}`, cause: e })
+        logger.fatal({ code: err.code }, `batcher init failed: ${err.message}`)
+        onCritical(err)
+      })
+    } else {
+      try {
+        await batcher.init()
+      } catch (e) {
+        await writer.close()
+        await pool.close()
+        store.close()
+        throw e
+      }
     }
   }
 

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
   const config = configFromEnv(process.env)
   const critical = (): void => void setTimeout(() => process.exit(1), 100)
   const l1 = await l1Parts(config, critical)
-  const sequencer = await createSequencer({ config, ...(l1 ? { l1: l1.l1 } : {}), onCritical: critical })
+  // The batcher starts in the background: the server listens (and takes transactions, which
+  // only go to the durable log) as soon as the store and the signer are ready.
+  const sequencer = await createSequencer({ config, ...(l1 ? { l1: l1.l1 } : {}), onCritical: critical, batcherInit: 'background' })
   const app = createRpcServer({ sequencer })
   sequencer.start()
   await app.listen({ host: config.http.host, port: config.http.port })

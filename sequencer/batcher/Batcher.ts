@@ -33,6 +33,8 @@ export interface BatcherStatus {
   oldestPending: { position: number; timestamp: number } | null
   /** Log items waiting for a batch: in built chunks and not yet cut. */
   unbatched: { chunks: number; items: number }
+  /** `starting` until `init` is done (the state is rebuilt, L1 reconciled), `failed` after a critical error. */
+  phase: 'starting' | 'ready' | 'failed'
   failed: SequencerError | undefined
 }
 
@@ -136,6 +138,9 @@ export class Batcher {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<void> | undefined
   private stopped = false
+  /** `init` in progress or done; `ready` once it succeeded. */
+  private initializing: Promise<void> | undefined
+  private ready = false
 
   constructor(params: {
     store: Store
@@ -188,12 +193,16 @@ export class Batcher {
    * the state after the last sealed batch by replaying the recorded chunks.
    */
   async init(): Promise<void> {
-    try {
-      await this.initOnce()
-    } catch (e) {
-      await this.builder?.close()
-      throw e
-    }
+    this.initializing ??= (async () => {
+      try {
+        await this.initOnce()
+        this.ready = true
+      } catch (e) {
+        await this.builder?.close()
+        throw e
+      }
+    })()
+    return this.initializing
   }
 
   private async initOnce(): Promise<void> {
@@ -253,19 +262,20 @@ export class Batcher {
     this.buffer = []
   }
 
-  /** Polls every `l1.pollMs` until {@link stop} or a critical failure. */
+  /** Polls every `l1.pollMs` until {@link stop} or a critical failure; while {@link init} runs, from its end on. */
   start(): void {
     if (this.timer || this.stopped) return
     const loop = async (): Promise<void> => {
       await this.tick().catch(() => {})
       if (!this.stopped && !this.failure) this.timer = setTimeout(() => void loop(), this.l1.pollMs)
     }
-    this.timer = setTimeout(() => void loop(), 0)
+    this.timer = setTimeout(() => void (this.ready || !this.initializing ? loop() : this.initializing.then(loop, () => {})), 0)
   }
 
   async stop(): Promise<void> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
+    await this.initializing?.catch(() => {})
     await this.running?.catch(() => {})
     await this.builder?.close()
   }
@@ -283,6 +293,7 @@ export class Batcher {
       inclusionDelay: this.inclusionDelay,
       oldestPending: pendingPos !== undefined && ts !== undefined ? { position: pendingPos, timestamp: ts } : null,
       unbatched: { chunks: this.built.length, items: this.built.reduce((n, b) => n + b.cut.queue.length + b.record.txCount, 0) + this.buffer.length },
+      phase: this.failure ? 'failed' : this.ready ? 'ready' : 'starting',
       failed: this.failure,
     }
   }
@@ -290,6 +301,7 @@ export class Batcher {
   /** One round: L1 statuses, new log items, chunks, and at most the batches that are due. One round at a time. */
   tick(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
+    if (!this.ready) return Promise.reject(new L1Error({ code: 'L1_UNAVAILABLE', message: 'the batcher is starting (init has not finished)' }))
     this.running ??= this.tickOnce()
       .catch((e: unknown) => {
         if (e instanceof SequencerError && e.severity === 'critical') {

@@ -40,7 +40,8 @@ export function createRpcServer(params: {
     rateLimit: rate,
     health: () => {
       const failed = sequencer.journal.failed
-      return { status: failed ? 503 : 200, body: { status: failed ? 'failed' : 'ok', preconfirmedSequence: sequencer.journal.durable.seq, block: sequencer.sealer.latest.number } }
+      const batcher = sequencer.batcher?.status().phase
+      return { status: failed ? 503 : 200, body: { status: failed ? 'failed' : 'ok', preconfirmedSequence: sequencer.journal.durable.seq, block: sequencer.sealer.latest.number, ...(batcher ? { batcher } : {}) } }
     },
     // WebSocket on the same port: JSON-RPC and subscriptions (rollup_subscribe, eth_subscribe).
     attach: (app, limiter) =>

@@ -60,6 +60,8 @@ export interface StatusJson {
   finalizedBatch: Hex | null
   pending: { verifying: Hex; parked: Hex; sequencing: Hex; total: Hex }
   uptimeSeconds: Hex
+  /** The batcher's phase: `starting` while it rebuilds its state after a start (transactions are taken meanwhile), `ready`, `failed`; null without L1. */
+  batcher: 'starting' | 'ready' | 'failed' | null
 }
 
 /**

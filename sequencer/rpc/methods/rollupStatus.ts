@@ -5,8 +5,9 @@ import { toData, toQuantity } from '../hex.ts'
  * `rollup_status`: every head of the pipeline: the accepted and durable (preconfirmed)
  * sequence numbers, the sealed block, the L1 queue (applied, on L1, consumed by committed
  * batches, pending, age of the oldest pending entry against the inclusion delay) and the
- * committed, proven and finalized batches. The L1 fields are `null` when the sequencer does
- * not follow L1.
+ * committed, proven and finalized batches, and the batcher's phase (`starting` while it
+ * rebuilds its state after a start: transactions are taken meanwhile). The L1 fields are
+ * `null` when the sequencer does not follow L1.
  *
  * @example
  * ```ts
@@ -57,6 +58,7 @@ export const rollupStatus: RpcMethod = {
         total: toQuantity(st.pending.pending),
       },
       uptimeSeconds: toQuantity(Math.max(0, Math.floor((Date.now() - st.startedAt) / 1000))),
+      batcher: b ? b.phase : null,
     }
   },
 }
