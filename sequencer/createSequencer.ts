@@ -118,14 +118,19 @@ export async function createSequencer(params: {
   now?: () => number
   /** Called once if the store or the L1 side fails critically: the process should exit and restart. */
   onCritical?: (e: SequencerError) => void
-  /** L1 dependencies: with them the sequencer follows the L1 queue and batches (genesis must then be L1's, an empty tree). */
-  l1?: SequencerL1
+  /**
+   * L1 dependencies: with them the sequencer follows the L1 queue and batches (genesis must
+   * then be L1's, an empty tree). A promise is awaited while the writer thread and the crypto
+   * workers start (its main-thread work, e.g. loading the KZG setup, overlaps their start-up).
+   */
+  l1?: SequencerL1 | Promise<SequencerL1>
   /**
    * `await` (default): the batcher's `init` (its worker, the replay of the recorded chunks,
    * the reconciliation with L1) runs before this resolves, and its errors reject it.
-   * `background`: it runs meanwhile, so that the RPC server can listen and take transactions
-   * at once (they only go to the durable log); `rollup_status` and `/health` say the batcher is
-   * `starting` until it is ready, and an init failure goes to `onCritical`.
+   * `background`: it starts at {@link Sequencer.start} and runs meanwhile, so that the RPC
+   * server can listen and take transactions at once (they only go to the durable log);
+   * `rollup_status` and `/health` say the batcher is `starting` until it is ready, and an init
+   * failure goes to `onCritical`.
    */
   batcherInit?: 'await' | 'background'
 }): Promise<Sequencer> {
@@ -189,10 +194,23 @@ export async function createSequencer(params: {
   const open = store.txRange(openFrom, head - openFrom + 1).map((t) => ({ seq: t.seq, hash: t.hash }))
   logger.info({ head, queueLength, block: latest.number, resigned, ms: Math.round(performance.now() - opened) }, 'store replayed')
 
-  const writer = await StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous, signer })
-  const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
+  // The writer thread and the crypto workers start side by side (each loads its modules).
   const cryptoParams = { domain }
-  const pool = config.workers === 0 ? InlineCrypto.start(cryptoParams) : await CryptoPool.start({ size: config.workers, ...cryptoParams, inlineShare: config.inlineVerifyPercent / 100 })
+  const [writerStart, poolStart, l1Start] = await Promise.allSettled([
+    StoreWriter.start({ path: config.dbPath, synchronous: config.synchronous, signer }),
+    config.workers === 0 ? InlineCrypto.start(cryptoParams) : CryptoPool.start({ size: config.workers, ...cryptoParams, inlineShare: config.inlineVerifyPercent / 100 }),
+    params.l1,
+  ])
+  if (writerStart.status === 'rejected' || poolStart.status === 'rejected' || l1Start.status === 'rejected') {
+    if (writerStart.status === 'fulfilled') await writerStart.value.close()
+    if (poolStart.status === 'fulfilled') await poolStart.value.close()
+    store.close()
+    throw ([writerStart, poolStart, l1Start].find((r) => r.status === 'rejected') as PromiseRejectedResult).reason
+  }
+  const writer = writerStart.value
+  const pool = poolStart.value
+  const l1 = l1Start.value
+  const journal = new Journal({ sink: writer, heads: { seq: head, queue: queueLength, block: latest.number } })
   const sealer = new BlockSealer({ journal, latest, open, intervalMs: config.blockIntervalMs, now, metrics })
 
   let stopped = false
@@ -209,7 +227,7 @@ export async function createSequencer(params: {
     journal,
     limits: config.limits,
     fees: config.fees,
-    ...(params.l1 ? { feeTokens: new Set(config.batcher.feeAccounts.keys()) } : {}),
+    ...(l1 ? { feeTokens: new Set(config.batcher.feeAccounts.keys()) } : {}),
     preconfDeadlineSeconds: config.preconfDeadlineSeconds,
     nextSeq: head + 1,
     queueLength,
@@ -233,14 +251,14 @@ export async function createSequencer(params: {
   let bondGuard: BondGuard | undefined
   let bondTopUp: BondTopUp | undefined
   let topUpTimer: NodeJS.Timeout | undefined
-  if (params.l1) {
-    bondGuard = BondGuard.fromClient({ client: params.l1.client, rollup: config.rollupAddress, sequencer: address, pollMs: config.l1.pollMs, logger })
+  if (l1) {
+    bondGuard = BondGuard.fromClient({ client: l1.client, rollup: config.rollupAddress, sequencer: address, pollMs: config.l1.pollMs, logger })
     if (config.bond.topUpBelowWei > 0n) {
       // The L1 sender signs with the sequencer's key: depositBond credits the preconfirmation signer.
-      bondTopUp = BondTopUp.fromClient({ client: params.l1.client, sender: params.l1.sender, rollup: config.rollupAddress, sequencer: address, below: config.bond.topUpBelowWei, to: config.bond.topUpToWei, logger })
+      bondTopUp = BondTopUp.fromClient({ client: l1.client, sender: l1.sender, rollup: config.rollupAddress, sequencer: address, below: config.bond.topUpBelowWei, to: config.bond.topUpToWei, logger })
     }
     follower = new QueueFollower({
-      client: params.l1.client,
+      client: l1.client,
       rollup: config.rollupAddress,
       config: config.l1,
       logger,
@@ -257,8 +275,8 @@ export async function createSequencer(params: {
     batcher = new Batcher({
       store,
       batches,
-      client: params.l1.client,
-      sender: params.l1.sender,
+      client: l1.client,
+      sender: l1.sender,
       rollup: config.rollupAddress,
       params: config.params,
       domain,
@@ -269,14 +287,7 @@ export async function createSequencer(params: {
       now,
       onCritical,
     })
-    if (params.batcherInit === 'background') {
-      batcher.init().catch((e: unknown) => {
-        if (stopped) return
-        const err = e instanceof SequencerError ? e : new L1Error({ code: 'L1_UNAVAILABLE', message: `the batcher could not start: ${e instanceof Error ? e.message : String(e)}`, cause: e })
-        logger.fatal({ code: err.code }, `batcher init failed: ${err.message}`)
-        onCritical(err)
-      })
-    } else {
+    if (params.batcherInit !== 'background') {
       try {
         await batcher.init()
       } catch (e) {
@@ -356,6 +367,15 @@ export async function createSequencer(params: {
     start() {
       sealer.start()
       follower?.start()
+      if (batcher && params.batcherInit === 'background') {
+        // After the writer and the crypto workers are up: the batcher's worker and replay do not compete with them.
+        batcher.init().catch((e: unknown) => {
+          if (stopped) return
+          const err = e instanceof SequencerError ? e : new L1Error({ code: 'L1_UNAVAILABLE', message: `the batcher could not start: ${e instanceof Error ? e.message : String(e)}`, cause: e })
+          logger.fatal({ code: err.code }, `batcher init failed: ${err.message}`)
+          onCritical(err)
+        })
+      }
       batcher?.start()
       bondGuard?.start()
       if (bondTopUp) {

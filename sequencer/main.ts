@@ -53,10 +53,13 @@ async function l1Parts(config: SequencerConfig, onCritical: () => void): Promise
 async function main(): Promise<void> {
   const config = configFromEnv(process.env)
   const critical = (): void => void setTimeout(() => process.exit(1), 100)
-  const l1 = await l1Parts(config, critical)
-  // The batcher starts in the background: the server listens (and takes transactions, which
-  // only go to the durable log) as soon as the store and the signer are ready.
-  const sequencer = await createSequencer({ config, ...(l1 ? { l1: l1.l1 } : {}), onCritical: critical, batcherInit: 'background' })
+  // The L1 parts (KZG setup, L1 transaction manager) get ready while the sequencer's worker
+  // threads start; the batcher starts in the background: the server listens (and takes
+  // transactions, which only go to the durable log) as soon as the store and the signer are ready.
+  const l1Starting = l1Parts(config, critical)
+  l1Starting.catch(() => {}) // awaited below; createSequencer reports it first
+  const sequencer = await createSequencer({ config, ...(config.l1.rpcUrl ? { l1: l1Starting.then((p) => p!.l1) } : {}), onCritical: critical, batcherInit: 'background' })
+  const l1 = await l1Starting
   const app = createRpcServer({ sequencer })
   sequencer.start()
   await app.listen({ host: config.http.host, port: config.http.port })
