@@ -9,7 +9,9 @@
  * It also prints where a transfer slot's constraints go (`treeBounds`): Poseidon of 2, 4 and 8
  * inputs and circomlib's EdDSA verifier compiled alone, the Merkle cost per tree level measured
  * between depths 24 and 32, and from those the least a depth-32 transfer slot can cost with a
- * binary tree (four paths: sender and receiver, old and new) and with 4- or 8-ary trees.
+ * binary tree (four paths: sender and receiver, old and new) and with 4- or 8-ary trees, and
+ * the transfer slot measured with its two binary leaf updates swapped for 8-ary ones
+ * (`bench/circuits/leafUpdate.circom`, bench only: protocol.md fixes a binary tree).
  *
  * BENCH_PROVER_PARAMS=devnet proves at the devnet parameters (minutes); the default is the
  * test parameters.
@@ -64,6 +66,19 @@ export async function treeBounds(p: { outDir: string; tx24: number; tx32: number
   p.push('tx_slot_depth32_binary_tree_paths_alone', 4 * 32 * p2, 'constraints (target for the whole slot: 25,000)')
   p.push('tx_slot_depth32_4ary_lower_bound', rest + 4 * 16 * p4, 'constraints (without child selection)')
   p.push('tx_slot_depth32_8ary_lower_bound', rest + 4 * 11 * p8, 'constraints (33 bits, without child selection)')
+  // Measured, not bounded: one leaf update (old root checked, new root computed, index bits)
+  // in the binary tree and in an 8-ary tree with its child selection (bench/circuits/), and
+  // the transfer slot with its two leaf updates swapped.
+  const update = async (name: string, template: string): Promise<number> => {
+    const main = join(dir, `${name}.circom`)
+    writeFileSync(main, `pragma circom 2.1.0;\ninclude "leafUpdate.circom";\ncomponent main = ${template};\n`)
+    return constraintsOf(main, dir, ['bench/circuits', 'circuits/src', 'node_modules'])
+  }
+  const binary = await update('leaf_update_binary_32', 'LeafUpdate2(32)')
+  const octal = await update('leaf_update_8ary_33', 'LeafUpdate8(11)')
+  p.push('leaf_update_binary_depth32', binary, 'constraints (old root + new root + index bits; a transfer does 2)')
+  p.push('leaf_update_8ary_33bits', octal, 'constraints (11 levels of Poseidon(8) with child selection)')
+  p.push('tx_slot_depth32_with_8ary_tree', p.tx32 - 2 * binary + 2 * octal, 'constraints (measured slot, its 2 leaf updates swapped; target 25,000)')
 }
 
 /** A chunk with every L2 slot used by transfers (the common case). */
