@@ -132,13 +132,17 @@ export async function run(): Promise<BenchResult[]> {
   await app.listen({ host: '127.0.0.1', port: 0 })
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`
 
-  const phases: Phase[] = [
-    { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
-    { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
-    { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
-    { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
-    { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
-  ]
+  // CW_BENCH_ONLY=latency (a comma-separated list of phase names) runs those phases after the warm-up.
+  const only = process.env.CW_BENCH_ONLY?.split(',').map((x) => x.trim())
+  const phases: Phase[] = (
+    [
+      { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
+      { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
+      { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
+      { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
+      { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
+    ] satisfies Phase[]
+  ).filter((p) => !only || p.name === 'warm-up' || only.includes(p.name))
   const child = fork(fileURLToPath(new URL('../sequencer/testing/loadGenerator.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' })
   const inbox: { type: string; [k: string]: unknown }[] = []
   const waiters: ((m: { type: string; [k: string]: unknown }) => void)[] = []
@@ -219,6 +223,7 @@ export async function run(): Promise<BenchResult[]> {
       push('latency run: main event-loop delay max', loopDelay.max / 1e6, 'ms')
       push('latency run: errors', Object.values(r.errors).reduce((a, b) => a + b, 0), 'calls')
       push('latency run: sequencer CPU per transaction (all threads)', serverCpuUs, 'us')
+      push('latency run: load generator CPU per transaction', clientCpuUs, 'us')
       push('latency run: transactions per group commit (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')
       push('latency run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
       push('latency run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')

@@ -144,27 +144,43 @@ async function run(index: number): Promise<PhaseResult> {
   await Promise.all(Array.from({ length: 16 }, () => post(agent, '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}')))
   const latencies: number[] = []
   const inFlight: Promise<void>[] = []
-  const started = performance.now()
+  // Scheduled send times are absolute (both threads read the same clock); the pacer thread
+  // wakes this loop when requests are due, so the generator does not spin on the CPU it shares
+  // with the server. Latency counts from the scheduled time: a late wake-up counts against the
+  // server.
+  const absolute = (): number => performance.timeOrigin + performance.now()
+  const pacer = startWorker({ url: new URL('./pacerWorker.ts', import.meta.url), workerData: { rate, count: list.length }, name: 'pacer' })
+  let start = 0
+  let localStart = 0
   let next = 0
-  while (next < list.length) {
-    const now = performance.now()
-    while (next < list.length && started + (next * 1000) / rate <= now) {
-      const scheduled = started + (next * 1000) / rate
-      const body = list[next++]!
-      inFlight.push(
-        post(agent, body).then(
-          (a) => {
-            if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
-          },
-          () => {
-            r.errors.network = (r.errors.network ?? 0) + 1
-          },
-        ),
-      )
-    }
-    const wait = started + (next * 1000) / rate - performance.now()
-    await new Promise((res) => (wait > 1 ? setTimeout(res, Math.floor(wait)) : setImmediate(res)))
-  }
+  await new Promise<void>((resolve, reject) => {
+    pacer.on('error', reject)
+    pacer.on('message', (due: number | 'ready') => {
+      if (due === 'ready') {
+        start = absolute() + 5
+        localStart = start - performance.timeOrigin
+        pacer.postMessage(start)
+        return
+      }
+      while (next < due) {
+        const scheduled = localStart + (next * 1000) / rate
+        const body = list[next++]!
+        inFlight.push(
+          post(agent, body).then(
+            (a) => {
+              if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
+            },
+            () => {
+              r.errors.network = (r.errors.network ?? 0) + 1
+            },
+          ),
+        )
+      }
+      if (next >= list.length) resolve()
+    })
+  })
+  await pacer.terminate()
+  const started = localStart
   await Promise.all(inFlight)
   r.seconds = (performance.now() - started) / 1000
   agent.destroy()
