@@ -6,7 +6,8 @@
  *   JSON-RPC batches of 16 calls per HTTP request);
  * - latency p50 / p99 / p999 at a fixed offered load of 1,000 per second (open loop, from
  *   each transaction's scheduled send time), and p50 / p99 at 100 per second (a lone
- *   transaction's path);
+ *   transaction's path); the same latency run against a server that answers at once (the
+ *   'floor' phase: load generator, HTTP and machine, the baseline of the same run);
  * - the bounds the CPU sets, measured in the same process: EdDSA verifications per second
  *   per core, times the cores (the signature-verification bound), and the cost of a
  *   preconfirmation group signature (one secp256k1 signature per group commit) and of its
@@ -19,6 +20,7 @@
  * The machine may be shared: CPU times per transaction say more than wall figures there.
  */
 import { fork } from 'node:child_process'
+import { createServer } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -132,13 +134,30 @@ export async function run(): Promise<BenchResult[]> {
   await app.listen({ host: '127.0.0.1', port: 0 })
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`
 
-  const phases: Phase[] = [
-    { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
-    { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
-    { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
-    { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
-    { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
-  ]
+  // CW_BENCH_ONLY=latency (a comma-separated list of phase names) runs those phases after the warm-up.
+  const only = process.env.CW_BENCH_ONLY?.split(',').map((x) => x.trim())
+  const phases: Phase[] = (
+    [
+      { name: 'warm-up', count: 2000, mode: 'closed', concurrency: 64 },
+      { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
+      { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
+      { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
+      { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
+      // The baseline in the same run: the same requests, load generator and HTTP stack, against
+      // a server that answers each at once without doing anything.
+      { name: 'floor', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000, floor: true },
+    ] satisfies Phase[]
+  ).filter((p) => !only || p.name === 'warm-up' || only.includes(p.name))
+  // The floor server (see the 'floor' phase): node:http in this process, answering a constant.
+  const floor = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"jsonrpc":"2.0","id":1,"result":{"floor":true}}')
+    })
+  })
+  await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve))
+  const floorUrl = `http://127.0.0.1:${(floor.address() as { port: number }).port}/`
   const child = fork(fileURLToPath(new URL('../sequencer/testing/loadGenerator.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' })
   const inbox: { type: string; [k: string]: unknown }[] = []
   const waiters: ((m: { type: string; [k: string]: unknown }) => void)[] = []
@@ -149,7 +168,7 @@ export async function run(): Promise<BenchResult[]> {
     return m
   }
   await receive() // ready
-  child.send({ type: 'prepare', url, domain, chainId: 31337n, rollup: ROLLUP, accounts: ACCOUNTS, firstIndex: 1, phases })
+  child.send({ type: 'prepare', url, floorUrl, domain, chainId: 31337n, rollup: ROLLUP, accounts: ACCOUNTS, firstIndex: 1, phases })
   const prepared = await receive()
   console.log(`  (load generator signed ${phases.reduce((a, p) => a + p.count, 0)} transfers in ${((prepared.ms as number) / 1000).toFixed(1)} s, before any timed window)`)
 
@@ -173,7 +192,7 @@ export async function run(): Promise<BenchResult[]> {
     const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
     const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
     results.push(r)
-    acceptedTotal += r.ok
+    if (r.name !== 'floor') acceptedTotal += r.ok
     const errs = Object.entries(r.errors).map(([k, v]) => `${k}: ${v}`).join(', ')
     console.log(`  [${r.name}] ${r.ok} accepted in ${r.seconds.toFixed(2)} s${errs ? `; errors ${errs}` : ''}`)
     const c = sequencer.pool.stats
@@ -208,6 +227,12 @@ export async function run(): Promise<BenchResult[]> {
       push('latency-100 run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
       push('latency-100 run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
     }
+    if (r.name === 'floor') {
+      push('floor: latency p50 at 1,000 requests/s (load generator + HTTP, a server doing nothing)', r.latenciesMs!.p50, 'ms')
+      push('floor: latency p99 at 1,000 requests/s', r.latenciesMs!.p99, 'ms')
+      push('floor: latency p999 at 1,000 requests/s', r.latenciesMs!.p999, 'ms')
+      push('floor: load generator CPU per request', clientCpuUs, 'us')
+    }
     if (r.name === 'latency') {
       push('offered load', phases[i]!.count / r.seconds, 'tx/s')
       push('latency p50 at 1,000 tx/s offered', r.latenciesMs!.p50, 'ms')
@@ -219,6 +244,7 @@ export async function run(): Promise<BenchResult[]> {
       push('latency run: main event-loop delay max', loopDelay.max / 1e6, 'ms')
       push('latency run: errors', Object.values(r.errors).reduce((a, b) => a + b, 0), 'calls')
       push('latency run: sequencer CPU per transaction (all threads)', serverCpuUs, 'us')
+      push('latency run: load generator CPU per transaction', clientCpuUs, 'us')
       push('latency run: transactions per group commit (mean)', tx / Math.max(1, j.groups - journal0.groups), 'tx')
       push('latency run: group commit duration (mean, WAL write + fsync)', (j.commitMs - journal0.commitMs) / Math.max(1, j.commits - journal0.commits), 'ms')
       push('latency run: group signature duration (mean)', (j.signMs - journal0.signMs) / Math.max(1, j.groups - journal0.groups), 'ms')
@@ -235,7 +261,7 @@ export async function run(): Promise<BenchResult[]> {
   // Every answer was durable and correctly signed.
   await sequencer.journal.settle()
   const address = privateKeyToAddress(KEY)
-  const sample = results.flatMap((r) => r.sample as PreconfirmationJson[])
+  const sample = results.filter((r) => r.name !== 'floor').flatMap((r) => r.sample as PreconfirmationJson[])
   let valid = 0
   for (const pre of sample) if (await verifyPreconfirmation({ signed: preconfirmationFromJson(pre), sequencer: address })) valid++
   push('sampled preconfirmations whose signature verifies', (100 * valid) / Math.max(1, sample.length), '%')
@@ -243,6 +269,7 @@ export async function run(): Promise<BenchResult[]> {
 
   push('machine load average (1 min) at the end', loadavg()[0]!, 'runnable tasks')
   child.send({ type: 'exit' })
+  floor.close()
   await app.close()
   await sequencer.stop()
   rmSync(dir, { recursive: true, force: true })

@@ -36,7 +36,8 @@ function toJson(v: unknown): unknown {
 /**
  * Proves one chunk: computes the witness and the Groth16 proof with snarkjs in a child process
  * (snarkjs runs its worker threads there; the caller's event loop stays free, its memory is
- * returned when the proof is done, and no snarkjs thread outlives the proof), then checks
+ * returned when the proof is done, and no snarkjs thread outlives the proof; the witness runs
+ * in a process of its own without V8's optimizing tier, see `witnessWorker.mjs`), then checks
  * that the proof's public signals are the chunk's public inputs. Throws {@link ProverError}
  * with code PROOF_FAILED when the witness does not satisfy the circuit (the message names
  * the failing template), PUBLIC_INPUTS_MISMATCH otherwise.

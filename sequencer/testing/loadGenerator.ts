@@ -19,6 +19,8 @@ export interface Phase {
   concurrency?: number
   batch?: number
   rate?: number
+  /** Send to the prepared `floorUrl` instead of `url`: a server that answers at once (the harness's own floor). */
+  floor?: boolean
 }
 
 export interface PhaseResult {
@@ -34,6 +36,7 @@ export interface PhaseResult {
 interface Prepare {
   type: 'prepare'
   url: string
+  floorUrl?: string
   domain: bigint
   chainId: bigint
   rollup: `0x${string}`
@@ -45,10 +48,12 @@ interface Prepare {
 let bodies: string[][] = []
 let phases: Phase[] = []
 let url = ''
+let floorUrl = ''
 
 async function prepare(m: Prepare): Promise<void> {
   phases = m.phases
   url = m.url
+  floorUrl = m.floorUrl ?? ''
   const nonce = new Array<number>(m.accounts).fill(0)
   let cursor = 0
   const jobs: [number, number, number, number][][] = phases.map((p) =>
@@ -87,9 +92,9 @@ async function prepare(m: Prepare): Promise<void> {
   })
 }
 
-function post(agent: Agent, body: string): Promise<string> {
+function post(agent: Agent, body: string, target = url): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve(Buffer.concat(chunks).toString()))
@@ -139,32 +144,50 @@ async function run(index: number): Promise<PhaseResult> {
     return r
   }
   const rate = phase.rate ?? 1000
+  const target = phase.floor ? floorUrl : url
+  if (!target) throw new Error(`phase ${phase.name} needs a floorUrl in prepare`)
   const agent = new Agent({ keepAlive: true, maxSockets: 256 })
   // Warm the connections first, outside the measurement.
-  await Promise.all(Array.from({ length: 16 }, () => post(agent, '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}')))
+  await Promise.all(Array.from({ length: 16 }, () => post(agent, '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}', target)))
   const latencies: number[] = []
   const inFlight: Promise<void>[] = []
-  const started = performance.now()
+  // Scheduled send times are absolute (both threads read the same clock); the pacer thread
+  // wakes this loop when requests are due, so the generator does not spin on the CPU it shares
+  // with the server. Latency counts from the scheduled time: a late wake-up counts against the
+  // server.
+  const absolute = (): number => performance.timeOrigin + performance.now()
+  const pacer = startWorker({ url: new URL('./pacerWorker.ts', import.meta.url), workerData: { rate, count: list.length }, name: 'pacer' })
+  let start = 0
+  let localStart = 0
   let next = 0
-  while (next < list.length) {
-    const now = performance.now()
-    while (next < list.length && started + (next * 1000) / rate <= now) {
-      const scheduled = started + (next * 1000) / rate
-      const body = list[next++]!
-      inFlight.push(
-        post(agent, body).then(
-          (a) => {
-            if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
-          },
-          () => {
-            r.errors.network = (r.errors.network ?? 0) + 1
-          },
-        ),
-      )
-    }
-    const wait = started + (next * 1000) / rate - performance.now()
-    await new Promise((res) => (wait > 1 ? setTimeout(res, Math.floor(wait)) : setImmediate(res)))
-  }
+  await new Promise<void>((resolve, reject) => {
+    pacer.on('error', reject)
+    pacer.on('message', (due: number | 'ready') => {
+      if (due === 'ready') {
+        start = absolute() + 5
+        localStart = start - performance.timeOrigin
+        pacer.postMessage(start)
+        return
+      }
+      while (next < due) {
+        const scheduled = localStart + (next * 1000) / rate
+        const body = list[next++]!
+        inFlight.push(
+          post(agent, body, target).then(
+            (a) => {
+              if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
+            },
+            () => {
+              r.errors.network = (r.errors.network ?? 0) + 1
+            },
+          ),
+        )
+      }
+      if (next >= list.length) resolve()
+    })
+  })
+  await pacer.terminate()
+  const started = localStart
   await Promise.all(inFlight)
   r.seconds = (performance.now() - started) / 1000
   agent.destroy()
