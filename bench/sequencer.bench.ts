@@ -117,7 +117,8 @@ export async function run(): Promise<BenchResult[]> {
     dbPath: join(dir, 'sequencer.db'),
     params: 'devnet',
     synchronous: 'FULL',
-    workers: cores,
+    // CW_BENCH_WORKERS sets the crypto worker threads (default: one per core).
+    workers: Number(process.env.CW_BENCH_WORKERS ?? cores),
     // CW_INLINE_VERIFY_PERCENT=0 measures the workers-only path for comparison.
     ...(process.env.CW_INLINE_VERIFY_PERCENT ? { inlineVerifyPercent: Number(process.env.CW_INLINE_VERIFY_PERCENT) } : {}),
     blockIntervalMs: 1000,
