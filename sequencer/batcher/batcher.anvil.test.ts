@@ -7,27 +7,25 @@
  * `rollup_getWithdrawalProof` answers, and a reorg deeper than the confirmations stops the
  * follower. The sequencer is driven by hand (`poll`, `tick`) with a test clock.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { parseEther, type PublicClient, type TransactionReceipt } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { counterweightRollupAbi, deployRollup, insecureMockProof, publicInputsTuple, ROLLUP_SETTINGS, type RollupDeployment } from '../../l1-contracts/index.ts'
+import { counterweightRollupAbi, insecureMockProof, publicInputsTuple, ROLLUP_SETTINGS, type RollupDeployment } from '../../l1-contracts/index.ts'
 import { RollupState, TEST_PARAMS, TX_TYPE, type L2Tx } from '../../protocol/index.ts'
-import { testWorld, type TestWorld } from '../../protocol/transition/testWorld.ts'
-import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
-import { parseConfig, type SequencerConfig } from '../config/index.ts'
+import type { TestWorld } from '../../protocol/transition/testWorld.ts'
+import type { Anvil } from '../../test/harness/anvil.ts'
+import type { SequencerConfig } from '../config/index.ts'
 import { createSequencer, type Sequencer } from '../createSequencer.ts'
 import { L1Error, type SequencerError } from '../errors/index.ts'
 import { DirectSender } from '../l1/testing/DirectSender.ts'
 import { createRpcServer } from '../rpc/createRpcServer.ts'
-import { TEST_SEQUENCER_KEY } from '../testing/testSequencer.ts'
+import { batcherTestbed, type BatcherTestbed } from '../testing/batcherTestbed.ts'
 
 const MAX_AGE_MS = 10_000
 
 describe('sequencer L1 side on anvil (mock verifier)', () => {
+  let bed: BatcherTestbed | undefined
   let anvil: Anvil
   let d: RollupDeployment
   let world: TestWorld
@@ -83,22 +81,8 @@ describe('sequencer L1 side on anvil (mock verifier)', () => {
   }
 
   beforeAll(async () => {
-    anvil = await startAnvil()
-    d = await deployRollup({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, params: TEST_PARAMS, verifier: { kind: 'insecure-mock' }, settings: ROLLUP_SETTINGS.test, bond: parseEther('1') })
-    world = testWorld({ users: 3, chainId: 31337n, rollupAddress: BigInt(d.rollup) })
-    dir = mkdtempSync(join(tmpdir(), 'cw-batcher-'))
-    config = parseConfig({
-      chainId: 31337,
-      rollupAddress: d.rollup,
-      sequencerKey: TEST_SEQUENCER_KEY,
-      dbPath: join(dir, 'sequencer.db'),
-      params: 'test',
-      workers: 0,
-      synchronous: 'NORMAL',
-      logLevel: 'silent',
-      l1: { rpcUrl: anvil.rpcUrl, confirmations: 0, pollMs: 50, fromBlock: d.blockNumber },
-      batcher: { maxBatchAgeMs: MAX_AGE_MS, maxChunks: 4, deadlineMarginSeconds: 0 },
-    })
+    bed = await batcherTestbed({ name: 'batcher', users: 3, maxBatchAgeMs: MAX_AGE_MS, deadlineMarginSeconds: 0 })
+    ;({ anvil, d, world, dir, config } = bed)
     seq = await open()
     app = createRpcServer({ sequencer: seq })
   }, 120_000)
@@ -106,8 +90,7 @@ describe('sequencer L1 side on anvil (mock verifier)', () => {
   afterAll(async () => {
     await app?.close()
     await seq?.stop()
-    await anvil?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    await bed?.close()
   })
 
   it('follows L1 deposits and credits each once', async () => {

@@ -7,23 +7,20 @@
  * and reverts as overdue (caught after the failure; not critical). On anvil with the INSECURE
  * mock verifier; the sequencer is driven by hand (`poll`, `tick`) with a test clock.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pino } from 'pino'
 import { parseEther, type PublicClient } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { counterweightRollupAbi, deployRollup, ROLLUP_SETTINGS, type RollupDeployment } from '../../l1-contracts/index.ts'
+import { counterweightRollupAbi, ROLLUP_SETTINGS, type RollupDeployment } from '../../l1-contracts/index.ts'
 import { RollupState, TEST_PARAMS, TX_TYPE } from '../../protocol/index.ts'
-import { testWorld, type TestWorld } from '../../protocol/transition/testWorld.ts'
-import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
-import { parseConfig, type SequencerConfig } from '../config/index.ts'
+import type { TestWorld } from '../../protocol/transition/testWorld.ts'
+import type { Anvil } from '../../test/harness/anvil.ts'
+import type { SequencerConfig } from '../config/index.ts'
 import { createSequencer, type Sequencer } from '../createSequencer.ts'
 import type { SequencerError } from '../errors/index.ts'
 import type { L1Receipt, L1Request, L1Sender } from '../l1/L1Sender.ts'
 import { DirectSender } from '../l1/testing/DirectSender.ts'
 import { bytesToHash } from '../mempool/hashBytes.ts'
-import { TEST_SEQUENCER_KEY } from '../testing/testSequencer.ts'
+import { batcherTestbed, type BatcherTestbed } from '../testing/batcherTestbed.ts'
 
 const MAX_AGE_MS = 10_000
 const DELAY = Number(ROLLUP_SETTINGS.test.inclusionDelay)
@@ -55,6 +52,7 @@ class TestSender implements L1Sender {
 }
 
 describe('batcher: a sealed batch L1 would refuse as overdue (anvil, mock verifier)', () => {
+  let bed: BatcherTestbed | undefined
   let anvil: Anvil
   let d: RollupDeployment
   let world: TestWorld
@@ -111,29 +109,14 @@ describe('batcher: a sealed batch L1 would refuse as overdue (anvil, mock verifi
   }
 
   beforeAll(async () => {
-    anvil = await startAnvil()
-    d = await deployRollup({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, params: TEST_PARAMS, verifier: { kind: 'insecure-mock' }, settings: ROLLUP_SETTINGS.test, bond: parseEther('1') })
-    world = testWorld({ users: 3, chainId: 31337n, rollupAddress: BigInt(d.rollup) })
-    dir = mkdtempSync(join(tmpdir(), 'cw-overdue-'))
-    config = parseConfig({
-      chainId: 31337,
-      rollupAddress: d.rollup,
-      sequencerKey: TEST_SEQUENCER_KEY,
-      dbPath: join(dir, 'sequencer.db'),
-      params: 'test',
-      workers: 0,
-      synchronous: 'NORMAL',
-      logLevel: 'silent',
-      l1: { rpcUrl: anvil.rpcUrl, confirmations: 0, pollMs: 50, fromBlock: d.blockNumber },
-      batcher: { maxBatchAgeMs: MAX_AGE_MS, maxChunks: 4, deadlineMarginSeconds: 10 },
-    })
+    bed = await batcherTestbed({ name: 'overdue', users: 3, maxBatchAgeMs: MAX_AGE_MS, deadlineMarginSeconds: 10 })
+    ;({ anvil, d, world, dir, config } = bed)
     seq = await open()
   }, 120_000)
 
   afterAll(async () => {
     await seq?.stop()
-    await anvil?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    await bed?.close()
   })
 
   it('rebuilds a batch sealed before an outage under a new key, and it consumes the overdue entry', async () => {

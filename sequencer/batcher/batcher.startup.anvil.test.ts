@@ -4,27 +4,25 @@
  * the batcher is `starting`, a transfer is preconfirmed at once (it only goes to the durable
  * log), and the batcher, once ready, batches it. On anvil with the INSECURE mock verifier.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { parseEther, type PublicClient } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { counterweightRollupAbi, deployRollup, ROLLUP_SETTINGS, type RollupDeployment } from '../../l1-contracts/index.ts'
+import { counterweightRollupAbi, type RollupDeployment } from '../../l1-contracts/index.ts'
 import { RollupState, TEST_PARAMS, TX_TYPE } from '../../protocol/index.ts'
-import { testWorld, type TestWorld } from '../../protocol/transition/testWorld.ts'
-import { startAnvil, type Anvil } from '../../test/harness/anvil.ts'
-import { parseConfig, type SequencerConfig } from '../config/index.ts'
+import type { TestWorld } from '../../protocol/transition/testWorld.ts'
+import type { Anvil } from '../../test/harness/anvil.ts'
+import type { SequencerConfig } from '../config/index.ts'
 import { createSequencer, type Sequencer } from '../createSequencer.ts'
 import type { SequencerError } from '../errors/index.ts'
 import { DirectSender } from '../l1/testing/DirectSender.ts'
 import { createRpcServer } from '../rpc/createRpcServer.ts'
-import { TEST_SEQUENCER_KEY } from '../testing/testSequencer.ts'
+import { batcherTestbed, type BatcherTestbed } from '../testing/batcherTestbed.ts'
 
 const MAX_AGE_MS = 10_000
 
 describe('sequencer restart with the batcher starting in the background (anvil, mock verifier)', () => {
+  let bed: BatcherTestbed | undefined
   let anvil: Anvil
   let d: RollupDeployment
   let world: TestWorld
@@ -53,30 +51,15 @@ describe('sequencer restart with the batcher starting in the background (anvil, 
   }
 
   beforeAll(async () => {
-    anvil = await startAnvil()
-    d = await deployRollup({ walletClient: anvil.walletClient, publicClient: anvil.publicClient, params: TEST_PARAMS, verifier: { kind: 'insecure-mock' }, settings: ROLLUP_SETTINGS.test, bond: parseEther('1') })
-    world = testWorld({ users: 2, chainId: 31337n, rollupAddress: BigInt(d.rollup) })
-    dir = mkdtempSync(join(tmpdir(), 'cw-startup-'))
-    config = parseConfig({
-      chainId: 31337,
-      rollupAddress: d.rollup,
-      sequencerKey: TEST_SEQUENCER_KEY,
-      dbPath: join(dir, 'sequencer.db'),
-      params: 'test',
-      workers: 0,
-      synchronous: 'NORMAL',
-      logLevel: 'silent',
-      l1: { rpcUrl: anvil.rpcUrl, confirmations: 0, pollMs: 50, fromBlock: d.blockNumber },
-      batcher: { maxBatchAgeMs: MAX_AGE_MS, maxChunks: 4, deadlineMarginSeconds: 0 },
-    })
+    bed = await batcherTestbed({ name: 'startup', users: 2, maxBatchAgeMs: MAX_AGE_MS, deadlineMarginSeconds: 0 })
+    ;({ anvil, d, world, dir, config } = bed)
     seq = await open('await')
   }, 120_000)
 
   afterAll(async () => {
     await app?.close()
     await seq?.stop()
-    await anvil?.stop()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    await bed?.close()
   })
 
   it('takes and preconfirms a transfer while the batcher is starting, and batches it once ready', async () => {
