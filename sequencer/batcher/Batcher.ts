@@ -497,8 +497,8 @@ export class Batcher {
     const { record, error } = params
     if (this.inclusionDelay === null) return false
     const key = commitKey(record)
-    const outcome = this.sender.outcome?.(key)
-    const unsent = outcome === undefined ? this.sender.outcome !== undefined : typeof outcome === 'object' && outcome.status === 'reverted'
+    const outcome = this.sender.outcome(key)
+    const unsent = outcome === undefined || (typeof outcome === 'object' && outcome.status === 'reverted')
     const margin = unsent ? Math.min(this.config.deadlineMarginSeconds, Math.floor(this.inclusionDelay / 2)) : 0
     const [[queueLength, , , committedBatches], block] = await Promise.all([this.read<readonly bigint[]>('heads'), this.client.getBlock({ blockTag: 'latest' })])
     if (record.queueEnd >= Number(queueLength)) return false

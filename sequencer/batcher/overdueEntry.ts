@@ -1,3 +1,5 @@
+import { decodeErrorResult } from 'viem'
+import { counterweightRollupAbi } from '../../l1-contracts/index.ts'
 import type { BatchRecord } from './BatchRecord.ts'
 
 /** A queue entry L1 would call overdue: its position and when it was added (unix seconds). */
@@ -49,13 +51,11 @@ export function overdueEntry(params: {
   return { position: record.queueEnd, timestamp: params.entryTime }
 }
 
-const SELECTOR = '9fd3863e'
-
 /**
- * The `QueueEntryOverdue(position, timestamp)` revert (selector 0x9fd3863e) carried by an
- * error from the L1 sender or node (in a message, `details` or `data` anywhere along the
- * `cause` chain), or undefined. For log lines: the decision to rebuild rests on
- * {@link overdueEntry}, not on parsing error text.
+ * The `QueueEntryOverdue(position, timestamp)` revert carried by an error from the L1 sender
+ * or node (revert data in a message, `details` or `data` anywhere along the `cause` chain),
+ * decoded with the rollup's ABI, or undefined. For log lines: the decision to rebuild rests
+ * on {@link overdueEntry}, not on parsing error text.
  *
  * @example
  * ```ts
@@ -63,13 +63,23 @@ const SELECTOR = '9fd3863e'
  * ```
  */
 export function overdueFromError(error: unknown): OverdueEntry | undefined {
-  const re = new RegExp(`0x${SELECTOR}:?\\s*([0-9a-fA-F]{64})([0-9a-fA-F]{64})`)
+  // A 4-byte selector, maybe followed by ':' and spaces (node messages), then two words.
+  const re = /0x([0-9a-fA-F]{8}):?\s*([0-9a-fA-F]{128})/g
   for (let c: unknown = error, depth = 0; c !== undefined && c !== null && depth < 8; c = (c as { cause?: unknown }).cause, depth++) {
     const o = c as { message?: unknown; details?: unknown; data?: unknown }
     for (const text of [o.message, o.details, o.data, typeof c === 'string' ? c : undefined]) {
       if (typeof text !== 'string') continue
-      const m = re.exec(text)
-      if (m) return { position: Number(BigInt(`0x${m[1]}`)), timestamp: Number(BigInt(`0x${m[2]}`)) }
+      for (const m of text.matchAll(re)) {
+        try {
+          const { errorName, args } = decodeErrorResult({ abi: counterweightRollupAbi, data: `0x${m[1]}${m[2]}` })
+          if (errorName === 'QueueEntryOverdue') {
+            const [position, timestamp] = args as readonly [bigint, bigint]
+            return { position: Number(position), timestamp: Number(timestamp) }
+          }
+        } catch {
+          // Not one of the rollup's errors.
+        }
+      }
     }
   }
   return undefined

@@ -19,6 +19,7 @@ function recordingSender(opts: { fail?: boolean; gate?: Promise<void> } = {}): L
       if (opts.fail) throw new Error('L1 endpoint down')
       return { key: request.key, transactionHash: '0x01', blockNumber: 1n, nonce: 0, status: 'success', via: 'calldata', gasUsed: 21_000n, feePaid: 0n } satisfies L1Receipt
     },
+    outcome: () => undefined,
   }
 }
 

@@ -58,8 +58,7 @@ export interface L1Sender {
   send(request: L1Request): Promise<L1Receipt>
   /**
    * What is known of a key: its receipt once confirmed, `pending` while in flight, `failed`,
-   * or undefined if never sent. Optional: without it the batcher assumes a key may be in
-   * flight.
+   * or undefined if never sent.
    */
-  outcome?(key: string): L1Receipt | 'pending' | 'failed' | undefined
+  outcome(key: string): L1Receipt | 'pending' | 'failed' | undefined
 }
