@@ -155,18 +155,15 @@ async function run(index: number): Promise<PhaseResult> {
   // wakes this loop when requests are due, so the generator does not spin on the CPU it shares
   // with the server. Latency counts from the scheduled time: a late wake-up counts against the
   // server.
-  const absolute = (): number => performance.timeOrigin + performance.now()
   const pacer = startWorker({ url: new URL('./pacerWorker.ts', import.meta.url), workerData: { rate, count: list.length }, name: 'pacer' })
-  let start = 0
   let localStart = 0
   let next = 0
   await new Promise<void>((resolve, reject) => {
     pacer.on('error', reject)
     pacer.on('message', (due: number | 'ready') => {
       if (due === 'ready') {
-        start = absolute() + 5
-        localStart = start - performance.timeOrigin
-        pacer.postMessage(start)
+        localStart = performance.now() + 5
+        pacer.postMessage(performance.timeOrigin + localStart)
         return
       }
       while (next < due) {
@@ -187,9 +184,8 @@ async function run(index: number): Promise<PhaseResult> {
     })
   })
   await pacer.terminate()
-  const started = localStart
   await Promise.all(inFlight)
-  r.seconds = (performance.now() - started) / 1000
+  r.seconds = (performance.now() - localStart) / 1000
   agent.destroy()
   latencies.sort((a, b) => a - b)
   r.latenciesMs = {
