@@ -1,6 +1,8 @@
 /**
  * A transaction hash (a field element) as 32 bytes big-endian, as stored and as JSON-RPC
- * shows it.
+ * shows it. The bytes own their memory (not a slice of node's shared 8 KB buffer pool): a
+ * view into the pool would carry all 8 KB with it through every `postMessage` to the writer
+ * thread.
  *
  * @example
  * ```ts
@@ -8,7 +10,9 @@
  * ```
  */
 export function hashToBytes(hash: bigint): Buffer {
-  return Buffer.from(hash.toString(16).padStart(64, '0'), 'hex')
+  const bytes = Buffer.allocUnsafeSlow(32)
+  bytes.write(hash.toString(16).padStart(64, '0'), 'hex')
+  return bytes
 }
 
 /**
