@@ -31,7 +31,7 @@ describe('CryptoPool', () => {
 
 describe('CryptoPool with inline checks while idle', () => {
   it('checks a lone job on the calling thread, and hands a burst past its share to the workers', async () => {
-    const inline = await CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 0.1 })
+    const inline = await CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 0.1, loneGapMs: 0 })
     try {
       const lone = w.sign(0, { type: TX_TYPE.TRANSFER, from: 1n, to: 9n, amount: 5n, fee: 0n, nonce: 0n })
       const r = await inline.verify(verifyJob({ signed: lone, publicKey: w.users[0]!.publicKey }))
@@ -53,7 +53,26 @@ describe('CryptoPool with inline checks while idle', () => {
     }
   })
 
-  it('refuses a share outside 0 to 1', async () => {
+  it('checks inline only a job that comes alone: one sent right after another goes to the workers', async () => {
+    const inline = await CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 1, loneGapMs: 20 })
+    try {
+      const txs = Array.from({ length: 3 }, (_, i) => w.sign(0, { type: TX_TYPE.TRANSFER, from: 1n, to: 9n, amount: 5n, fee: 0n, nonce: BigInt(i) }))
+      const check = (i: number) => inline.verify(verifyJob({ signed: txs[i]!, publicKey: w.users[0]!.publicKey }))
+      expect((await check(0)).reason).toBeNull() // the first job: lone
+      expect(inline.stats.inlineJobs).toBe(1)
+      expect((await check(1)).reason).toBeNull() // right after it, the workers idle: still a worker's
+      expect(inline.stats.inlineJobs).toBe(1)
+      expect(inline.stats.batches).toBe(1)
+      await new Promise((r) => setTimeout(r, 30))
+      expect((await check(2)).reason).toBeNull() // alone again
+      expect(inline.stats.inlineJobs).toBe(2)
+    } finally {
+      await inline.close()
+    }
+  })
+
+  it('refuses a share outside 0 to 1 and a negative gap', async () => {
     await expect(CryptoPool.start({ size: 1, domain: w.domain, inlineShare: 1.5 })).rejects.toThrow(/between 0 and 1/)
+    await expect(CryptoPool.start({ size: 1, domain: w.domain, loneGapMs: -1 })).rejects.toThrow(/non-negative/)
   })
 })
