@@ -21,10 +21,10 @@
  */
 import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
@@ -56,6 +56,58 @@ const childCpuMs = (pid: number | undefined): number => {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in ticks of 1/100 s
   } catch {
     return Number.NaN
+  }
+}
+
+/** CPU time (ms) of each thread of this process, by thread id, with its name, from /proc (Linux). */
+const tasksCpu = (): Map<string, { name: string; ms: number; sys: number }> => {
+  const out = new Map<string, { name: string; ms: number; sys: number }>()
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      const fields = stat.split(') ')[1]!.split(' ')
+      out.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.indexOf(') ')), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, sys: (Number(fields[12]) * 1000) / 100 })
+    }
+  } catch {
+    // not Linux
+  }
+  return out
+}
+const threadCpu = (before: Map<string, { name: string; ms: number; sys: number }>, after: Map<string, { name: string; ms: number; sys: number }>, tx: number): string =>
+  [...after].map(([tid, a]) => ({ tid, name: a.name, us: ((a.ms - (before.get(tid)?.ms ?? 0)) * 1000) / Math.max(1, tx), sys: ((a.sys - (before.get(tid)?.sys ?? 0)) * 1000) / Math.max(1, tx) })).filter((t) => t.us >= 5).sort((x, y) => y.us - x.us).map((t) => `    thread ${t.tid} ${t.name}: ${t.us.toFixed(0)} us/tx (system ${t.sys.toFixed(0)})`).join('\n')
+
+/** Diagnostics: main-thread stalls over 4 ms and GC pauses over 1 ms while it runs; call the result to stop and get a summary. */
+function watchStalls(): () => string {
+  const gcs: { at: number; ms: number; kind: number }[] = []
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ at: e.startTime, ms: e.duration, kind: (e as unknown as { detail: { kind: number } }).detail?.kind })
+  })
+  obs.observe({ entryTypes: ['gc'] })
+  // The main thread's time on a CPU and waiting for one (runnable, not running), from the kernel.
+  const sched = (): [number, number] => {
+    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')
+    return [Number(run) / 1e6, Number(wait) / 1e6]
+  }
+  const stalls: { at: number; ms: number; run: number; wait: number }[] = []
+  let last = performance.now()
+  let lastSched = sched()
+  const timer = setInterval(() => {
+    const now = performance.now()
+    const s = sched()
+    if (now - last > 4) stalls.push({ at: last, ms: now - last, run: s[0] - lastSched[0], wait: s[1] - lastSched[1] })
+    last = now
+    lastSched = s
+  }, 1)
+  return () => {
+    clearInterval(timer)
+    obs.disconnect()
+    const big = gcs.filter((g) => g.ms > 1)
+    const explained = stalls.filter((s) => gcs.some((g) => g.at >= s.at - 1 && g.at <= s.at + s.ms && g.ms > 1))
+    return [
+      `    stalls > 4 ms: ${stalls.length}, as wall/on-CPU/waiting for a CPU (ms): ${stalls.map((s) => `${s.ms.toFixed(1)}/${s.run.toFixed(1)}/${s.wait.toFixed(1)}`).join(' ')}; with a GC pause > 1 ms inside: ${explained.length}`,
+      `    stalls' time: ${stalls.reduce((a, s) => a + s.ms, 0).toFixed(0)} ms wall, ${stalls.reduce((a, s) => a + s.run, 0).toFixed(0)} on a CPU, ${stalls.reduce((a, s) => a + s.wait, 0).toFixed(0)} waiting for one`,
+      `    GC pauses: ${gcs.length}, total ${gcs.reduce((a, g) => a + g.ms, 0).toFixed(0)} ms; over 1 ms: ${big.length} (${big.map((g) => `${g.ms.toFixed(1)}/k${g.kind}`).join(' ')})`,
+    ].join('\n')
   }
 }
 
@@ -150,11 +202,12 @@ export async function run(): Promise<BenchResult[]> {
     ] satisfies Phase[]
   ).filter((p) => !only || p.name === 'warm-up' || only.includes(p.name))
   // The floor server (see the 'floor' phase): node:http in this process, answering a constant.
+  const FLOOR_ANSWER = Buffer.from('{"jsonrpc":"2.0","id":1,"result":{"floor":true}}')
   const floor = createServer((req, res) => {
     req.resume()
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end('{"jsonrpc":"2.0","id":1,"result":{"floor":true}}')
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': FLOOR_ANSWER.length })
+      res.end(FLOOR_ANSWER)
     })
   })
   await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve))
@@ -184,11 +237,18 @@ export async function run(): Promise<BenchResult[]> {
     const childCpu0 = childCpuMs(child.pid)
     sequencer.mempool.timing.samples.toAdmission.clear()
     sequencer.mempool.timing.samples.toAnswer.clear()
+    sequencer.mempool.timing.samples.total.clear()
+    sequencer.journal.stats.samples.commit.clear()
+    sequencer.journal.stats.samples.roundTrip.clear()
+    const threads0 = tasksCpu()
     const loopDelay = monitorEventLoopDelay({ resolution: 1 })
     loopDelay.enable()
+    const stalls = process.env.CW_BENCH_STALLS ? watchStalls() : undefined
     child.send({ type: 'run', phase: i })
     const r = (await receive()).result as PhaseResult
+    if (stalls) console.log(stalls())
     loopDelay.disable()
+    if (process.env.CW_BENCH_THREADS) console.log(threadCpu(threads0, tasksCpu(), r.ok))
     const elu = performance.eventLoopUtilization(elu0)
     const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
     const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
@@ -255,6 +315,10 @@ export async function run(): Promise<BenchResult[]> {
       push('latency run: admission to answer (mean: commit in flight, commit + fsync, group signature, hops)', (t.toAnswerMs - timing0.toAnswerMs) / answered, 'ms')
       push('latency run: receipt to admission p99', t.samples.toAdmission.percentile(99), 'ms')
       push('latency run: admission to answer p99', t.samples.toAnswer.percentile(99), 'ms')
+      push('latency run: receipt to answer in the sequencer p99 (the rest of the p99 is HTTP, the load generator and scheduling)', t.samples.total.percentile(99), 'ms')
+      push('latency run: group commit duration p99 (WAL write + fsync)', j.samples.commit.percentile(99), 'ms')
+      push('latency run: group commit duration max', j.samples.commit.percentile(100), 'ms')
+      push('latency run: commit round trip p99 (to the writer thread and back: queue, commit, signature, hops)', j.samples.roundTrip.percentile(99), 'ms')
       push('latency run: signatures checked on the event loop (workers idle)', (100 * (c.inlineJobs - crypto0.inlineJobs)) / Math.max(1, c.verifyJobs - crypto0.verifyJobs), '%')
     }
   }

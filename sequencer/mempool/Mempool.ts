@@ -44,8 +44,8 @@ export interface MempoolTiming {
   answered: number
   toAdmissionMs: number
   toAnswerMs: number
-  /** The last durations of each stage, for tail percentiles. */
-  samples: { toAdmission: LatencySamples; toAnswer: LatencySamples }
+  /** The last durations of each stage (and of both: receipt to answer), for tail percentiles. */
+  samples: { toAdmission: LatencySamples; toAnswer: LatencySamples; total: LatencySamples }
 }
 
 /** How many transactions are in each stage right now. */
@@ -132,7 +132,7 @@ export class Mempool {
   private readonly lanes = new Map<bigint, Lane>()
   private readonly inFlightByHash = new Map<bigint, Entry>()
   private readonly counts = { verifying: 0, parked: 0, sequencing: 0, pending: 0 }
-  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0, samples: { toAdmission: new LatencySamples(), toAnswer: new LatencySamples() } }
+  readonly timing: MempoolTiming = { answered: 0, toAdmissionMs: 0, toAnswerMs: 0, samples: { toAdmission: new LatencySamples(), toAnswer: new LatencySamples(), total: new LatencySamples() } }
   private nextSeqValue: number
   private queueLengthValue: number
   private stoppedWith: SequencerError | undefined
@@ -396,6 +396,7 @@ export class Mempool {
     this.timing.toAnswerMs += at - entry.admittedAt!
     this.timing.samples.toAdmission.add(entry.admittedAt! - entry.receivedAt)
     this.timing.samples.toAnswer.add(at - entry.admittedAt!)
+    this.timing.samples.total.add(at - entry.receivedAt)
     const accepted: AcceptedTx = { seq: entry.seq!, hash: entry.hash!, acceptedMs: entry.acceptedMs!, l1Deadline: entry.l1Deadline!, group }
     this.finish(entry, accepted)
     this.onPreconfirmed?.(accepted)

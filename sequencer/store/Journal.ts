@@ -1,4 +1,5 @@
 import { StoreError } from '../errors/index.ts'
+import { LatencySamples } from '../metrics/LatencySamples.ts'
 import { MAX_PRECONFIRMATION_GROUP, preconfirmationProof } from '../preconf/index.ts'
 import type { BlockRow, CommitResult, GroupProof, QueueRow, SignatureRow, TxRow, WriteBatch } from './rows.ts'
 
@@ -29,6 +30,8 @@ export interface JournalStats {
   maxGroup: number
   /** Longest commit so far (ms). */
   maxCommitMs: number
+  /** The last commits' durations (WAL write + fsync) and round trips (sent to the writer until answered, queueing and signing included), for tail percentiles. */
+  samples: { commit: LatencySamples; roundTrip: LatencySamples }
 }
 
 const MAX_TXS_PER_COMMIT = MAX_PRECONFIRMATION_GROUP
@@ -82,7 +85,7 @@ export class Journal {
   private idleWaiters: (() => void)[] = []
   /** Durable heads after the last commit. */
   readonly durable: DurableHeads
-  readonly stats: JournalStats = { commits: 0, groups: 0, rows: 0, commitMs: 0, signMs: 0, maxGroup: 0, maxCommitMs: 0 }
+  readonly stats: JournalStats = { commits: 0, groups: 0, rows: 0, commitMs: 0, signMs: 0, maxGroup: 0, maxCommitMs: 0, samples: { commit: new LatencySamples(), roundTrip: new LatencySamples() } }
 
   constructor(params: { sink: BatchSink; heads: DurableHeads }) {
     this.sink = params.sink
@@ -202,9 +205,11 @@ export class Journal {
     const batch: WriteBatch = { txs, signatures: this.signatures.splice(0), queue, blocks }
     this.inFlight++
     this.sentSeq = lastSeq
+    const sentAt = performance.now()
     this.sink.write(batch).then(
       ({ ms, signMs, group, merged }) => {
         this.inFlight--
+        this.stats.samples.roundTrip.add(performance.now() - sentAt)
         const rows = batch.txs.length + batch.signatures.length + batch.queue.length + batch.blocks.length
         this.stats.rows += rows
         if (!merged) {
@@ -212,6 +217,7 @@ export class Journal {
           this.stats.commitMs += ms
           this.stats.signMs += signMs
           this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
+          this.stats.samples.commit.add(ms)
         }
         const newGroup = group !== null && batch.txs.length > 0 && group.firstSeq > this.lastGroup
         if (newGroup) {
