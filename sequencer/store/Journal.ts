@@ -25,7 +25,7 @@ export interface JournalStats {
   groups: number
   rows: number
   commitMs: number
-  /** Time spent on group trees and signatures after the commits (ms). */
+  /** Time from durable to signed, summed over commits (ms): group trees and signatures, less what overlapped the commits. */
   signMs: number
   maxGroup: number
   /** Longest commit so far (ms). */

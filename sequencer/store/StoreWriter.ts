@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads'
+import { MessageChannel, type Worker } from 'node:worker_threads'
 import type { SynchronousLevel } from '../config/index.ts'
 import { StoreError } from '../errors/index.ts'
 import { preconfirmationDomainSeparator } from '../preconf/index.ts'
@@ -13,6 +13,8 @@ type Reply = { type: 'ready' } | { type: 'closed' } | ({ type: 'done'; ids: numb
  * signed (with the commit's duration and the signed group), or rejects with a critical
  * {@link StoreError}. Commits complete in the order they were sent; send the next without
  * waiting: the writer merges those that queue while it is busy into one commit and one group.
+ * It starts three threads: the writer, the group signer (signs each group while the writer
+ * commits it, `groupSignerWorker.ts`) and the checkpointer.
  *
  * @example
  * ```ts
@@ -24,6 +26,9 @@ type Reply = { type: 'ready' } | { type: 'closed' } | ({ type: 'done'; ids: numb
 export class StoreWriter {
   private readonly worker: Worker
   private checkpointer: Worker | undefined
+  private groupSigner: Worker | undefined
+  /** The last checkpoints (at most 64): when (absolute ms), how long, pages copied; for diagnostics. */
+  readonly checkpoints: { at: number; ms: number; pages: number }[] = []
   private readonly waiting = new Map<number, { resolve: (r: CommitResult) => void; reject: (e: Error) => void }>()
   private nextId = 1
   private failure: StoreError | undefined
@@ -46,16 +51,33 @@ export class StoreWriter {
       })
     // The writer and the checkpointer start side by side.
     const signer = { key: Uint8Array.from(Buffer.from(params.signer.key.slice(2), 'hex')), domainSeparator: preconfirmationDomainSeparator(params.signer) }
-    const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: { path, synchronous, signer }, name: 'store-writer' })
+    // The group signer talks to the writer over its own channel; `flag` wakes the writer, which
+    // waits for it with Atomics.wait (groupSignerWorker.ts).
+    const channel = new MessageChannel()
+    const flag = new Int32Array(new SharedArrayBuffer(4))
+    const worker = startWorker({ url: new URL('./storeWriterWorker.ts', import.meta.url), workerData: { path, synchronous, signer, signerPort: channel.port1, signerFlag: flag }, transferList: [channel.port1], name: 'store-writer' })
+    const groupSigner = startWorker({ url: new URL('./groupSignerWorker.ts', import.meta.url), workerData: { port: channel.port2, flag, signer }, transferList: [channel.port2], name: 'group-signer' })
     const checkpointer = startWorker({ url: new URL('./checkpointWorker.ts', import.meta.url), workerData: { path, synchronous, intervalMs: 1000 }, name: 'store-checkpointer' })
     try {
       await Promise.all([ready(worker, 'store writer'), ready(checkpointer, 'store checkpointer')])
     } catch (e) {
-      await Promise.all([worker.terminate(), checkpointer.terminate()])
+      await Promise.all([worker.terminate(), checkpointer.terminate(), groupSigner.terminate()])
       throw e
     }
     const writer = new StoreWriter(worker)
     writer.checkpointer = checkpointer
+    checkpointer.on('message', (m: { type: string; at: number; ms: number; pages: number }) => {
+      if (m.type !== 'checkpoint') return
+      writer.checkpoints.push({ at: m.at, ms: m.ms, pages: m.pages })
+      if (writer.checkpoints.length > 64) writer.checkpoints.shift()
+    })
+    writer.groupSigner = groupSigner
+    // A signer that dies costs nothing but speed: the writer signs on its own thread again.
+    const noSigner = (): void => {
+      if (!writer.closed) worker.postMessage({ type: 'no-signer' })
+    }
+    groupSigner.on('error', noSigner)
+    groupSigner.on('exit', noSigner)
     worker.on('message', (m: Reply) => writer.onReply(m))
     worker.on('error', (e: Error) => writer.fail(`store writer crashed: ${e.message}`))
     worker.on('exit', (code) => {
@@ -90,6 +112,7 @@ export class StoreWriter {
       })
     }
     await this.worker.terminate()
+    await this.groupSigner?.terminate()
     if (this.checkpointer) {
       const cp = this.checkpointer
       await new Promise<void>((resolve) => {
@@ -104,7 +127,7 @@ export class StoreWriter {
   private onReply(m: Reply): void {
     if (m.type === 'done') {
       m.ids.forEach((id, i) => {
-        this.waiting.get(id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group, merged: i > 0 })
+        this.waiting.get(id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group, merged: i > 0, ...(m.signedBy ? { signedBy: m.signedBy } : {}) })
         this.waiting.delete(id)
       })
     } else if (m.type === 'error') {

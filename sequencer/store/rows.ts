@@ -47,7 +47,7 @@ export interface GroupProof {
 export interface CommitResult {
   /** Duration of the SQLite transaction (write + fsync), ms. */
   ms: number
-  /** Duration of the Merkle tree and the signature, ms. */
+  /** Time from durable to signed, ms: the Merkle tree and signature, less what overlapped the commit (the signer thread signs while the writer commits). */
   signMs: number
   /**
    * The group of the commit's transactions (null when it had none). The writer may merge
@@ -57,6 +57,8 @@ export interface CommitResult {
   group: { firstSeq: number; count: number; signature: Uint8Array; levels: Uint8Array[][] } | null
   /** True for every commit but the first of those the writer merged (their figures are the first's). */
   merged?: boolean
+  /** Which thread signed the group: the group signer, alongside the commit, or the writer after it (no signer, or it stopped answering). */
+  signedBy?: 'signer' | 'writer'
 }
 
 /** An L1 queue entry applied to the pending state after transaction `afterSeq`. */

@@ -219,6 +219,32 @@ describe('Store', () => {
     store.close()
   })
 
+  it('the group signer thread signs each group while the writer commits it; once it is gone, the writer signs on its own', async () => {
+    const path = tempDb()
+    const store = Store.open({ path, synchronous: 'FULL', deployment, genesisTimestamp: 1000 })
+    const writer = await StoreWriter.start({ path, synchronous: 'FULL', signer })
+    const check = async (seq: number, by: 'signer' | 'writer'): Promise<void> => {
+      const r = await writer.write({ txs: [row(seq)], signatures: [], queue: [], blocks: [] })
+      expect(r.signedBy).toBe(by)
+      const g = r.group!
+      expect(g).toMatchObject({ firstSeq: seq, count: 1 })
+      const p = { firstSeq: seq, count: 1, root: g.levels.at(-1)![0]!, signature: g.signature, proof: preconfirmationProof({ levels: g.levels, index: 0 }) }
+      expect(await verifyPreconfirmation({ signed: signedOf(row(seq), p), sequencer: SEQUENCER })).toBe(true)
+    }
+    await check(1, 'signer')
+    await check(2, 'signer')
+    // The signer thread dies (failure injection: its handle is private).
+    await (writer as unknown as { groupSigner: { terminate(): Promise<number> } }).groupSigner.terminate()
+    await new Promise((r) => setTimeout(r, 50))
+    await check(3, 'writer')
+    expect(store.headSeq()).toBe(3)
+    const empty = await writer.write({ txs: [], signatures: [], queue: [], blocks: [] })
+    expect(empty.group).toBeNull()
+    expect(empty.signedBy).toBeUndefined()
+    await writer.close()
+    store.close()
+  })
+
   it('a crash after a commit and before its signature is written: the same group is signed again at start, identically', async () => {
     const path = tempDb()
     const store = Store.open({ path, synchronous: 'FULL', deployment })

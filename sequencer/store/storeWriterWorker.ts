@@ -1,8 +1,11 @@
 /**
  * The store's writer thread: owns the only writing SQLite connection and runs each group
- * commit, so that the fsync of a commit never blocks the event loop that serves RPC. Once a
- * commit holding transactions is durable, it signs their group (Merkle root of their
- * preconfirmation leaves, one secp256k1 signature) here, without another thread hop.
+ * commit, so that the fsync of a commit never blocks the event loop that serves RPC. The
+ * transactions of a commit form one group (Merkle root of their preconfirmation leaves, one
+ * secp256k1 signature): the group signer thread (`groupSignerWorker.ts`, when `signerPort` is
+ * given) signs it while this thread commits, and the answer waits for both, so a signature is
+ * only ever seen for a durable group. Without a signer (or once it stops answering) the group
+ * is signed here after the commit.
  *
  * The main thread sends commits without waiting for the one before; whatever queued while a
  * commit ran is taken at once (`receiveMessageOnPort`) and written as one SQLite transaction
@@ -11,9 +14,9 @@
  * thread in between, and the group still grows with the load.
  * Messages: `{ type: 'write', id, batch }` answered by `{ type: 'done', ids, ms, signMs, group }`
  * (one answer for the merged commits `ids`, in order) or `{ type: 'error', ids, message }`;
- * `{ type: 'close' }`.
+ * `{ type: 'no-signer' }` (the signer thread is gone: sign here); `{ type: 'close' }`.
  */
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { SynchronousLevel } from '../config/index.ts'
 // Not the preconf entry (index.ts): this thread loads only keccak, secp256k1 and the tree, so
@@ -22,14 +25,23 @@ import type { SynchronousLevel } from '../config/index.ts'
 import { MAX_PRECONFIRMATION_GROUP } from '../preconf/preconfirmationConstants.ts'
 import { nativeSecp256k1 } from '../preconf/nativeSecp256k1.ts'
 import { signGroup } from '../preconf/signGroup.ts'
+import { GroupSignerClient } from './GroupSignerClient.ts'
 import { batchWriter } from './batchWriter.ts'
 import { mergeWriteBatches } from './mergeWriteBatches.ts'
 import { openDatabase } from './openDatabase.ts'
 import type { CommitResult, WriteBatch } from './rows.ts'
 
-type Message = { type: 'write'; id: number; batch: WriteBatch } | { type: 'close' }
+type Message = { type: 'write'; id: number; batch: WriteBatch } | { type: 'no-signer' } | { type: 'close' }
 
-const { path, synchronous, signer } = workerData as { path: string; synchronous: SynchronousLevel; signer: { key: Uint8Array; domainSeparator: Uint8Array } }
+const { path, synchronous, signer, signerPort, signerFlag } = workerData as {
+  path: string
+  synchronous: SynchronousLevel
+  signer: { key: Uint8Array; domainSeparator: Uint8Array }
+  signerPort?: MessagePort
+  signerFlag?: Int32Array
+}
+/** How long a commit waits for the signer thread before signing here (and not asking it again). */
+const SIGNER_TIMEOUT_MS = 1000
 const port = parentPort!
 try {
   const db = openDatabase({ path, synchronous })
@@ -38,12 +50,14 @@ try {
   const write = batchWriter(db)
   // noble is the fallback when libsecp256k1's compiled module does not load.
   if (!nativeSecp256k1().native) secp256k1.Point.BASE.precompute(8, false)
+  const entriesOf = (batch: WriteBatch) => batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline }))
   const sign = (batch: WriteBatch): CommitResult['group'] => {
     if (batch.txs.length === 0) return null
-    const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries: batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline })) })
+    const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries: entriesOf(batch) })
     return { firstSeq: g.firstSequence, count: g.count, signature: g.signature, levels: g.levels }
   }
   sign({ txs: [{ seq: 1, hash: new Uint8Array(32), body: new Uint8Array(0), acceptedMs: 0, l1Deadline: 0 }], signatures: [], queue: [], blocks: [] }) // warm-up
+  const signerClient = signerPort && signerFlag ? new GroupSignerClient({ port: signerPort, flag: signerFlag, timeoutMs: SIGNER_TIMEOUT_MS }) : undefined
   const backlog: Message[] = []
   let closed = false
   const commit = (writes: { id: number; batch: WriteBatch }[]): void => {
@@ -51,11 +65,14 @@ try {
     const batch = mergeWriteBatches(writes.map((w) => w.batch))
     const start = performance.now()
     try {
+      // The signer signs the group while the commit runs; nobody sees the signature before the
+      // group is durable (the answer below).
+      const job = batch.txs.length > 0 && signerClient?.alive ? signerClient.start(entriesOf(batch)) : undefined
       write(batch)
-      // Durable: only now is the group signed (its boundaries are on disk).
       const durable = performance.now()
-      const group = sign(batch)
-      port.postMessage({ type: 'done', ids, ms: durable - start, signMs: performance.now() - durable, group })
+      const bySigner = job !== undefined ? signerClient!.finish(job) : undefined
+      const group = bySigner ?? sign(batch)
+      port.postMessage({ type: 'done', ids, ms: durable - start, signMs: performance.now() - durable, group, ...(group ? { signedBy: bySigner ? 'signer' : 'writer' } : {}) })
     } catch (e) {
       port.postMessage({ type: 'error', ids, message: (e as Error).message })
     }
@@ -64,6 +81,11 @@ try {
     while (backlog.length > 0 && !closed) {
       for (let r = receiveMessageOnPort(port); r; r = receiveMessageOnPort(port)) backlog.push(r.message as Message)
       const next = backlog[0]!
+      if (next.type === 'no-signer') {
+        signerClient?.stop()
+        backlog.shift()
+        continue
+      }
       if (next.type === 'close') {
         closed = true
         db.close()
