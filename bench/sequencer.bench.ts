@@ -24,7 +24,7 @@ import { createServer } from 'node:http'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { pino } from 'pino'
 import { privateKeyToAddress } from 'viem/accounts'
@@ -37,12 +37,17 @@ import { nativeSecp256k1, nobleSignDigest, preconfirmationLeaf, preconfirmationT
 import { benchKey, benchOwner } from '../sequencer/testing/benchKeys.ts'
 import type { Phase, PhaseResult } from '../sequencer/testing/loadGenerator.ts'
 import type { BenchResult } from './result.ts'
+import { profileAllocations } from './allocationProfile.ts'
+import { watchTail } from './tailAnatomy.ts'
 
 const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const
 const ROLLUP = '0x5fbdb2315678afecb367f032d93f642f64180aa3' as const
 const ACCOUNTS = Number(process.env.CW_BENCH_ACCOUNTS ?? 2000)
 const SUSTAINED = Number(process.env.CW_BENCH_SUSTAINED ?? 12_000)
 const LATENCY_SECONDS = Number(process.env.CW_BENCH_LATENCY_SECONDS ?? 8)
+// CW_BENCH_RATE: the offered load of the latency phase (default 1,000 tx/s, the target's).
+const RATE = Number(process.env.CW_BENCH_RATE ?? 1000)
+const RATE_LABEL = RATE.toLocaleString('en-US')
 
 const cpuMs = (): number => {
   const u = process.cpuUsage()
@@ -76,38 +81,12 @@ const tasksCpu = (): Map<string, { name: string; ms: number; sys: number }> => {
 const threadCpu = (before: Map<string, { name: string; ms: number; sys: number }>, after: Map<string, { name: string; ms: number; sys: number }>, tx: number): string =>
   [...after].map(([tid, a]) => ({ tid, name: a.name, us: ((a.ms - (before.get(tid)?.ms ?? 0)) * 1000) / Math.max(1, tx), sys: ((a.sys - (before.get(tid)?.sys ?? 0)) * 1000) / Math.max(1, tx) })).filter((t) => t.us >= 5).sort((x, y) => y.us - x.us).map((t) => `    thread ${t.tid} ${t.name}: ${t.us.toFixed(0)} us/tx (system ${t.sys.toFixed(0)})`).join('\n')
 
-/** Diagnostics: main-thread stalls over 4 ms and GC pauses over 1 ms while it runs; call the result to stop and get a summary. */
-function watchStalls(): () => string {
-  const gcs: { at: number; ms: number; kind: number }[] = []
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcs.push({ at: e.startTime, ms: e.duration, kind: (e as unknown as { detail: { kind: number } }).detail?.kind })
-  })
-  obs.observe({ entryTypes: ['gc'] })
-  // The main thread's time on a CPU and waiting for one (runnable, not running), from the kernel.
-  const sched = (): [number, number] => {
-    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')
-    return [Number(run) / 1e6, Number(wait) / 1e6]
-  }
-  const stalls: { at: number; ms: number; run: number; wait: number }[] = []
-  let last = performance.now()
-  let lastSched = sched()
-  const timer = setInterval(() => {
-    const now = performance.now()
-    const s = sched()
-    if (now - last > 4) stalls.push({ at: last, ms: now - last, run: s[0] - lastSched[0], wait: s[1] - lastSched[1] })
-    last = now
-    lastSched = s
-  }, 1)
-  return () => {
-    clearInterval(timer)
-    obs.disconnect()
-    const big = gcs.filter((g) => g.ms > 1)
-    const explained = stalls.filter((s) => gcs.some((g) => g.at >= s.at - 1 && g.at <= s.at + s.ms && g.ms > 1))
-    return [
-      `    stalls > 4 ms: ${stalls.length}, as wall/on-CPU/waiting for a CPU (ms): ${stalls.map((s) => `${s.ms.toFixed(1)}/${s.run.toFixed(1)}/${s.wait.toFixed(1)}`).join(' ')}; with a GC pause > 1 ms inside: ${explained.length}`,
-      `    stalls' time: ${stalls.reduce((a, s) => a + s.ms, 0).toFixed(0)} ms wall, ${stalls.reduce((a, s) => a + s.run, 0).toFixed(0)} on a CPU, ${stalls.reduce((a, s) => a + s.wait, 0).toFixed(0)} waiting for one`,
-      `    GC pauses: ${gcs.length}, total ${gcs.reduce((a, g) => a + g.ms, 0).toFixed(0)} ms; over 1 ms: ${big.length} (${big.map((g) => `${g.ms.toFixed(1)}/k${g.kind}`).join(' ')})`,
-    ].join('\n')
+/** Time (ms) some thread of the machine waited for a CPU, from the kernel's pressure stall information (Linux 4.20+), or NaN. */
+const cpuPressureMs = (): number => {
+  try {
+    return Number(/some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))![1]) / 1000
+  } catch {
+    return Number.NaN
   }
 }
 
@@ -195,7 +174,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'sustained', count: SUSTAINED, mode: 'closed', concurrency: 256 },
       { name: 'sustained-batch16', count: SUSTAINED, mode: 'closed', concurrency: 32, batch: 16 },
       { name: 'latency-100', count: 500, mode: 'open', rate: 100 },
-      { name: 'latency', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000 },
+      { name: 'latency', count: RATE * LATENCY_SECONDS, mode: 'open', rate: RATE, ...(process.env.CW_BENCH_TAIL ? { slowOverMs: Number(process.env.CW_BENCH_TAIL) } : {}) },
       // The baseline in the same run: the same requests, load generator and HTTP stack, against
       // a server that answers each at once without doing anything.
       { name: 'floor', count: 1000 * LATENCY_SECONDS, mode: 'open', rate: 1000, floor: true },
@@ -235,6 +214,7 @@ export async function run(): Promise<BenchResult[]> {
     const elu0 = performance.eventLoopUtilization()
     const cpu0 = cpuMs()
     const childCpu0 = childCpuMs(child.pid)
+    const pressure0 = cpuPressureMs()
     sequencer.mempool.timing.samples.toAdmission.clear()
     sequencer.mempool.timing.samples.toAnswer.clear()
     sequencer.mempool.timing.samples.total.clear()
@@ -243,15 +223,19 @@ export async function run(): Promise<BenchResult[]> {
     const threads0 = tasksCpu()
     const loopDelay = monitorEventLoopDelay({ resolution: 1 })
     loopDelay.enable()
-    const stalls = process.env.CW_BENCH_STALLS ? watchStalls() : undefined
+    const tail = process.env.CW_BENCH_TAIL && phases[i]!.slowOverMs !== undefined ? watchTail({ journal: sequencer.journal, sealer: sequencer.sealer }) : undefined
+    const alloc = process.env.CW_BENCH_ALLOC && phases[i]!.name === 'latency' ? await profileAllocations() : undefined
     child.send({ type: 'run', phase: i })
     const r = (await receive()).result as PhaseResult
-    if (stalls) console.log(stalls())
+    if (tail) console.log(tail(r.slow ?? []))
+    if (alloc) console.log(await alloc(Math.max(1, r.ok)))
     loopDelay.disable()
     if (process.env.CW_BENCH_THREADS) console.log(threadCpu(threads0, tasksCpu(), r.ok))
     const elu = performance.eventLoopUtilization(elu0)
     const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
     const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
+    // The share of the phase during which some thread (ours, the load generator's or anyone's) was ready to run and had no CPU.
+    const pressure = (100 * (cpuPressureMs() - pressure0)) / (r.seconds * 1000)
     results.push(r)
     if (r.name !== 'floor') acceptedTotal += r.ok
     const errs = Object.entries(r.errors).map(([k, v]) => `${k}: ${v}`).join(', ')
@@ -293,16 +277,18 @@ export async function run(): Promise<BenchResult[]> {
       push('floor: latency p99 at 1,000 requests/s', r.latenciesMs!.p99, 'ms')
       push('floor: latency p999 at 1,000 requests/s', r.latenciesMs!.p999, 'ms')
       push('floor: load generator CPU per request', clientCpuUs, 'us')
+      push('floor: CPU pressure (share of the time some thread waited for a CPU)', pressure, '%')
     }
     if (r.name === 'latency') {
       push('offered load', phases[i]!.count / r.seconds, 'tx/s')
-      push('latency p50 at 1,000 tx/s offered', r.latenciesMs!.p50, 'ms')
-      push('latency p99 at 1,000 tx/s offered', r.latenciesMs!.p99, 'ms')
-      push('latency p999 at 1,000 tx/s offered', r.latenciesMs!.p999, 'ms')
-      push('latency max at 1,000 tx/s offered', r.latenciesMs!.max, 'ms')
+      push(`latency p50 at ${RATE_LABEL} tx/s offered`, r.latenciesMs!.p50, 'ms')
+      push(`latency p99 at ${RATE_LABEL} tx/s offered`, r.latenciesMs!.p99, 'ms')
+      push(`latency p999 at ${RATE_LABEL} tx/s offered`, r.latenciesMs!.p999, 'ms')
+      push(`latency max at ${RATE_LABEL} tx/s offered`, r.latenciesMs!.max, 'ms')
       // What the main thread's stalls add to the tail (timers at 1 ms resolution: the delay past it).
       push('latency run: main event-loop delay p99', loopDelay.percentile(99) / 1e6, 'ms')
       push('latency run: main event-loop delay max', loopDelay.max / 1e6, 'ms')
+      push('latency run: CPU pressure (share of the time some thread waited for a CPU: ours, the load generator\'s or another job\'s)', pressure, '%')
       push('latency run: errors', Object.values(r.errors).reduce((a, b) => a + b, 0), 'calls')
       push('latency run: sequencer CPU per transaction (all threads)', serverCpuUs, 'us')
       push('latency run: load generator CPU per transaction', clientCpuUs, 'us')

@@ -110,11 +110,12 @@ export interface SequencerConfig {
   blockIntervalMs: number
   /** A preconfirmation promises an L1 commit within this many seconds of acceptance. */
   preconfDeadlineSeconds: number
-  /** Worker threads for signature checks and preconfirmation signing; 0 runs them on the event loop. */
+  /** Worker threads for signature checks; 0 runs them on the event loop. */
   workers: number
   /**
-   * Percent of the event loop's time that signature checks may take on it when every crypto
-   * worker is idle (a lone transaction skips two thread hops); 0: always in the workers.
+   * Percent of the event loop's time that signature checks may take on it, for lone
+   * transactions only (every crypto worker idle, none other in the last 2 ms: it skips two
+   * thread hops); 0: always in the workers.
    */
   inlineVerifyPercent: number
   fees: FeeConfig

@@ -24,6 +24,8 @@ export interface Phase {
   rate?: number
   /** Send to the prepared `floorUrl` instead of `url`: a server that answers at once (the harness's own floor). */
   floor?: boolean
+  /** Open loop: report each request slower than this (diagnostics of the tail). */
+  slowOverMs?: number
 }
 
 export interface PhaseResult {
@@ -34,6 +36,8 @@ export interface PhaseResult {
   latenciesMs?: { p50: number; p99: number; p999: number; max: number; mean: number }
   /** A few answers, for the parent to verify their signatures. */
   sample: unknown[]
+  /** Open loop, when asked (`slowOverMs` in the phase): requests slower than that, as [scheduled time (ms since the time origin, absolute), latency ms]. */
+  slow?: [number, number][]
 }
 
 interface Prepare {
@@ -179,7 +183,11 @@ async function run(index: number): Promise<PhaseResult> {
         inFlight.push(
           post(pool, body).then(
             (a) => {
-              if (tally(a, r) > 0) latencies.push(performance.now() - scheduled)
+              if (tally(a, r) > 0) {
+                const ms = performance.now() - scheduled
+                latencies.push(ms)
+                if (phase.slowOverMs !== undefined && ms > phase.slowOverMs) (r.slow ??= []).push([performance.timeOrigin + scheduled, ms])
+              }
             },
             (e: Error) => {
               const k = e.message.startsWith('HTTP ') ? e.message.slice(0, 8) : 'network'
