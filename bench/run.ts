@@ -8,9 +8,11 @@
  * npm run bench -- protocol
  * ```
  */
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { SEQUENCER_NODE_FLAGS } from '../sequencer/nodeFlags.ts'
 import type { BenchResult } from './result.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -22,6 +24,15 @@ const area = process.argv[2]
 if (!area || !areas.includes(area)) {
   console.error(`usage: npm run bench -- <area>\nareas: ${areas.join(', ')}`)
   process.exit(area ? 1 : 0)
+}
+
+// An area that runs a service in this process runs with that service's Node flags, as the
+// service does when deployed (e.g. the sequencer's `--v8-pool-size=1`): start again with them.
+const NODE_FLAGS: Record<string, readonly string[]> = { sequencer: SEQUENCER_NODE_FLAGS }
+const flags = NODE_FLAGS[area] ?? []
+if (flags.some((f) => !process.execArgv.includes(f))) {
+  const again = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
+  process.exit(again.status ?? 1)
 }
 
 const mod = (await import(pathToFileURL(join(here, `${area}.bench.ts`)).href)) as { run: () => Promise<BenchResult[]> }

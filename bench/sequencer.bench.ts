@@ -109,6 +109,8 @@ export async function run(): Promise<BenchResult[]> {
   push('cores', cores, 'cores')
   // Other jobs share the machine: their load is part of what the figures mean.
   push('machine load average (1 min) at start', loadavg()[0]!, 'runnable tasks')
+  // As deployed (bench/run.ts starts this area with the sequencer's Node flags).
+  console.log(`  (node flags: ${process.execArgv.filter((a) => a.startsWith('--v8')).join(' ') || 'none'})`)
 
   // The CPU bounds, measured here before the server starts.
   const world = Array.from({ length: 64 }, (_, i) => benchKey(100_000 + i))

@@ -48,11 +48,11 @@ export class ServiceProcess {
   private readonly exitListeners: ((code: number | null) => void)[] = []
   private stopping = false
 
-  private constructor(params: { name: string; entry: string; env: Record<string, string>; logFile: string; probe: () => Promise<boolean>; readyTimeoutMs: number }) {
+  private constructor(params: { name: string; entry: string; nodeFlags?: readonly string[]; env: Record<string, string>; logFile: string; probe: () => Promise<boolean>; readyTimeoutMs: number }) {
     this.name = params.name
     this.logFile = params.logFile
     this.log = createWriteStream(params.logFile, { flags: 'a' })
-    this.child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, params.entry)], {
+    this.child = spawn(process.execPath, [...(params.nodeFlags ?? []), '--import', 'tsx', resolve(ROOT, params.entry)], {
       cwd: ROOT,
       env: { ...process.env, ...params.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +74,8 @@ export class ServiceProcess {
     name: string
     /** Entry file relative to the repository root. */
     entry: string
+    /** Node flags before the entry (e.g. the sequencer's, `SEQUENCER_NODE_FLAGS`). */
+    nodeFlags?: readonly string[]
     env: Record<string, string>
     logFile: string
     /** Resolves true once the service answers. */

@@ -6,12 +6,15 @@ import type { RollupDeployment } from '../../l1-contracts/index.ts'
 import type { Anvil } from '../../test/harness/anvil.ts'
 import type { DevnetOptions } from './devnetOptions.ts'
 import { rpcProbe } from './rpcProbe.ts'
+import { SEQUENCER_NODE_FLAGS } from '../../sequencer/nodeFlags.ts'
 
 /** How to start one devnet service. */
 export interface ServicePlan {
   name: 'sequencer' | 'node' | 'prover'
   /** Entry file relative to the repository root. */
   entry: string
+  /** Node flags the service runs with. */
+  nodeFlags?: readonly string[]
   env: Record<string, string>
   url: string | undefined
   probe: () => Promise<boolean>
@@ -57,6 +60,7 @@ export function devnetServices(params: {
     {
       name: 'sequencer',
       entry: 'sequencer/main.ts',
+      nodeFlags: SEQUENCER_NODE_FLAGS,
       env: {
         ...common,
         CW_L2_CHAIN_ID: o.l2ChainId.toString(),

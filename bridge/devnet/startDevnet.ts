@@ -120,7 +120,7 @@ export async function startDevnet(params: { options: DevnetOptions; progress: Pr
         progress.log(`  (${svc.name}: ${svc.entry} is not in this build; skipped)`)
         continue
       }
-      const p = ServiceProcess.start({ name: svc.name, entry: svc.entry, env: svc.env, logFile: join(logs, `${svc.name}.log`), probe: svc.probe })
+      const p = ServiceProcess.start({ name: svc.name, entry: svc.entry, ...(svc.nodeFlags ? { nodeFlags: svc.nodeFlags } : {}), env: svc.env, logFile: join(logs, `${svc.name}.log`), probe: svc.probe })
       services.push(p)
       p.onUnexpectedExit((code) => failed(`${svc.name} exited with code ${code}; its log ends with:\n${p.tail()}`))
       await progress.run(`${svc.name}: start`, () => p.ready, () => svc.summary)

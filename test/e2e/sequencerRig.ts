@@ -11,6 +11,7 @@ import { createCounterweightClient, depositEth, deriveWalletL2Key, transfer, wai
 import { ROLLUP_SETTINGS, counterweightRollupAbi, deployRollup, type RollupDeployment } from '../../l1-contracts/index.ts'
 import type { L2Key } from '../../protocol/index.ts'
 import { startAnvil, type Anvil } from '../harness/anvil.ts'
+import { SEQUENCER_NODE_FLAGS } from '../../sequencer/nodeFlags.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -64,7 +65,7 @@ export async function startSequencerRig(params: { env?: Record<string, string>; 
   let exitInfo = 'sequencer running'
   let spare: { proc: ChildProcess; warm: Promise<void> } | undefined
   const spawnWarm = (): { proc: ChildProcess; warm: Promise<void> } => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'warmSequencerChild.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [...SEQUENCER_NODE_FLAGS, '--import', 'tsx', join(import.meta.dirname, 'warmSequencerChild.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
     let out = ''
     const warm = new Promise<void>((done, fail) => {
       const onData = (d: Buffer): void => {
