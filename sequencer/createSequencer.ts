@@ -333,7 +333,7 @@ export async function createSequencer(params: {
   r.gauge('cw_crypto_queue', 'Crypto jobs waiting for a worker', () => pool.queued)
   r.gauge('cw_crypto_busy_seconds_total', 'Worker time spent, by job kind', () => [
     [{ kind: 'verify' }, pool.stats.verifyMs / 1000],
-    [{ kind: 'sign' }, journal.stats.signMs / 1000],
+    [{ kind: 'sign' }, journal.stats.signWorkMs / 1000],
   ])
   r.gauge('cw_store_commit_seconds_total', 'Time spent in group commits', () => journal.stats.commitMs / 1000)
 

@@ -19,7 +19,7 @@ type Group = NonNullable<CommitResult['group']>
  * const client = new GroupSignerClient({ port, flag, timeoutMs: 1000 })
  * const job = client.start(entries)
  * write(batch) // the commit and its fsync, meanwhile the signer signs
- * const group = client.finish(job) ?? signHere(entries)
+ * const group = client.finish(job)?.group ?? signHere(entries)
  * ```
  */
 export class GroupSignerClient {
@@ -47,14 +47,14 @@ export class GroupSignerClient {
     return id
   }
 
-  /** Waits for job `id`'s signed group; `undefined` if the signer failed it or is gone. */
-  finish(id: number): Group | undefined {
+  /** Waits for job `id`'s signed group and how long the signer took (ms); `undefined` if the signer failed it or is gone. */
+  finish(id: number): { group: Group; ms: number } | undefined {
     const deadline = performance.now() + this.timeoutMs
     for (;;) {
       const seen = Atomics.load(this.flag, 0)
       for (let r = receiveMessageOnPort(this.port); r; r = receiveMessageOnPort(this.port)) {
-        const m = r.message as { id?: number; group?: Group; error?: string }
-        if (m.id === id) return m.error === undefined ? m.group : undefined
+        const m = r.message as { id?: number; group?: Group; ms?: number; error?: string }
+        if (m.id === id) return m.error === undefined && m.group ? { group: m.group, ms: m.ms ?? 0 } : undefined
         // Anything else is the start-up note or a late answer to a job already signed here.
       }
       const left = deadline - performance.now()

@@ -27,6 +27,8 @@ export interface JournalStats {
   commitMs: number
   /** Time from durable to signed, summed over commits (ms): group trees and signatures, less what overlapped the commits. */
   signMs: number
+  /** Time group trees and signatures took, summed (ms), in whichever thread signed them. */
+  signWorkMs: number
   maxGroup: number
   /** Longest commit so far (ms). */
   maxCommitMs: number
@@ -85,7 +87,7 @@ export class Journal {
   private idleWaiters: (() => void)[] = []
   /** Durable heads after the last commit. */
   readonly durable: DurableHeads
-  readonly stats: JournalStats = { commits: 0, groups: 0, rows: 0, commitMs: 0, signMs: 0, maxGroup: 0, maxCommitMs: 0, samples: { commit: new LatencySamples(), roundTrip: new LatencySamples() } }
+  readonly stats: JournalStats = { commits: 0, groups: 0, rows: 0, commitMs: 0, signMs: 0, signWorkMs: 0, maxGroup: 0, maxCommitMs: 0, samples: { commit: new LatencySamples(), roundTrip: new LatencySamples() } }
 
   constructor(params: { sink: BatchSink; heads: DurableHeads }) {
     this.sink = params.sink
@@ -207,7 +209,7 @@ export class Journal {
     this.sentSeq = lastSeq
     const sentAt = performance.now()
     this.sink.write(batch).then(
-      ({ ms, signMs, group, merged }) => {
+      ({ ms, signMs, signWorkMs, group, merged }) => {
         this.inFlight--
         this.stats.samples.roundTrip.add(performance.now() - sentAt)
         const rows = batch.txs.length + batch.signatures.length + batch.queue.length + batch.blocks.length
@@ -216,6 +218,7 @@ export class Journal {
           this.stats.commits++
           this.stats.commitMs += ms
           this.stats.signMs += signMs
+          this.stats.signWorkMs += signWorkMs ?? 0
           this.stats.maxCommitMs = Math.max(this.stats.maxCommitMs, ms)
           this.stats.samples.commit.add(ms)
         }

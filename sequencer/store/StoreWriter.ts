@@ -127,7 +127,7 @@ export class StoreWriter {
   private onReply(m: Reply): void {
     if (m.type === 'done') {
       m.ids.forEach((id, i) => {
-        this.waiting.get(id)?.resolve({ ms: m.ms, signMs: m.signMs, group: m.group, merged: i > 0, ...(m.signedBy ? { signedBy: m.signedBy } : {}) })
+        this.waiting.get(id)?.resolve({ ms: m.ms, signMs: m.signMs, signWorkMs: m.signWorkMs ?? 0, group: m.group, merged: i > 0, ...(m.signedBy ? { signedBy: m.signedBy } : {}) })
         this.waiting.delete(id)
       })
     } else if (m.type === 'error') {

@@ -6,7 +6,7 @@
  * group that never became durable is dropped and never seen.
  *
  * It talks to the writer over its own `MessagePort` (`port`), not through the main thread:
- * `{ id, entries }` is answered by `{ id, group }` or `{ id, error }`, and every answer bumps
+ * `{ id, entries }` is answered by `{ id, group, ms }` or `{ id, error }`, and every answer bumps
  * `flag[0]` and wakes it (`Atomics.notify`), since the writer waits with `Atomics.wait` (its
  * event loop is blocked in its commit loop). See {@link GroupSignerClient}.
  */
@@ -25,9 +25,10 @@ const sign = (entries: readonly GroupEntry[]): NonNullable<CommitResult['group']
 }
 sign([{ sequence: 1, txHash: new Uint8Array(32), l1Deadline: 0 }]) // warm-up
 port.on('message', (m: { id: number; entries: GroupEntry[] }) => {
-  let answer: { id: number; group?: CommitResult['group']; error?: string }
+  let answer: { id: number; group?: CommitResult['group']; ms?: number; error?: string }
+  const start = performance.now()
   try {
-    answer = { id: m.id, group: sign(m.entries) }
+    answer = { id: m.id, group: sign(m.entries), ms: performance.now() - start }
   } catch (e) {
     answer = { id: m.id, error: (e as Error).message }
   }

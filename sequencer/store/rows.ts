@@ -49,6 +49,8 @@ export interface CommitResult {
   ms: number
   /** Time from durable to signed, ms: the Merkle tree and signature, less what overlapped the commit (the signer thread signs while the writer commits). */
   signMs: number
+  /** Time the Merkle tree and signature took, ms, in whichever thread signed (0 without a group). */
+  signWorkMs?: number
   /**
    * The group of the commit's transactions (null when it had none). The writer may merge
    * commits that queued behind each other into one group: `firstSeq` and `count` are the

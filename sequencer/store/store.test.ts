@@ -226,6 +226,7 @@ describe('Store', () => {
     const check = async (seq: number, by: 'signer' | 'writer'): Promise<void> => {
       const r = await writer.write({ txs: [row(seq)], signatures: [], queue: [], blocks: [] })
       expect(r.signedBy).toBe(by)
+      expect(r.signWorkMs).toBeGreaterThan(0) // the signing time is reported from whichever thread signed
       const g = r.group!
       expect(g).toMatchObject({ firstSeq: seq, count: 1 })
       const p = { firstSeq: seq, count: 1, root: g.levels.at(-1)![0]!, signature: g.signature, proof: preconfirmationProof({ levels: g.levels, index: 0 }) }
@@ -241,6 +242,7 @@ describe('Store', () => {
     const empty = await writer.write({ txs: [], signatures: [], queue: [], blocks: [] })
     expect(empty.group).toBeNull()
     expect(empty.signedBy).toBeUndefined()
+    expect(empty.signWorkMs).toBe(0)
     await writer.close()
     store.close()
   })

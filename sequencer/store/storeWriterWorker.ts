@@ -71,8 +71,10 @@ try {
       write(batch)
       const durable = performance.now()
       const bySigner = job !== undefined ? signerClient!.finish(job) : undefined
-      const group = bySigner ?? sign(batch)
-      port.postMessage({ type: 'done', ids, ms: durable - start, signMs: performance.now() - durable, group, ...(group ? { signedBy: bySigner ? 'signer' : 'writer' } : {}) })
+      const here = performance.now()
+      const group = bySigner?.group ?? sign(batch)
+      const signWorkMs = bySigner ? bySigner.ms : group ? performance.now() - here : 0
+      port.postMessage({ type: 'done', ids, ms: durable - start, signMs: performance.now() - durable, signWorkMs, group, ...(group ? { signedBy: bySigner ? 'signer' : 'writer' } : {}) })
     } catch (e) {
       port.postMessage({ type: 'error', ids, message: (e as Error).message })
     }

@@ -60,6 +60,19 @@ describe('RawHttpPool', () => {
     pool.close()
   })
 
+  it('sends a request that waited for a connection on a new one when that connection dies', async () => {
+    let seen = 0
+    const url = await start((res, text) => {
+      if (seen++ === 0) return res.socket?.destroy()
+      res.writeHead(200, { 'content-length': Buffer.byteLength(text) }).end(text)
+    })
+    const pool = new RawHttpPool({ url, max: 1 })
+    const [first, second] = await Promise.allSettled([pool.post(RawHttpPool.request(pool.url, '{"n":1}')), pool.post(RawHttpPool.request(pool.url, '{"n":2}'))])
+    expect(first.status).toBe('rejected')
+    expect(second.status === 'fulfilled' && JSON.parse(JSON.parse(second.value.body).body)).toEqual({ n: 2 })
+    pool.close()
+  })
+
   it('checks its parameters', () => {
     expect(() => new RawHttpPool({ url: 'https://example.org/', max: 1 })).toThrow(/plain HTTP only/)
     expect(() => new RawHttpPool({ url: 'http://127.0.0.1:1/', max: 0 })).toThrow(/positive integer/)

@@ -80,11 +80,14 @@ export class RawHttpPool {
     this.all.add(c)
     socket.on('data', (d: Buffer) => this.onData(c, d))
     const fail = (e: Error): void => {
-      this.all.delete(c)
+      if (!this.all.delete(c)) return // already failed ('error' then 'close')
       const i = this.free.indexOf(c)
       if (i >= 0) this.free.splice(i, 1)
       c.pending?.reject(e)
       c.pending = undefined
+      // A request waiting for a connection gets a new one in its place.
+      const next = this.closed ? undefined : this.waiting.shift()
+      if (next) this.send(this.open(), next.bytes, next.resolve, next.reject)
     }
     socket.on('error', fail)
     socket.on('close', () => fail(new Error('the server closed the connection')))
