@@ -21,7 +21,7 @@
  */
 import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -38,6 +38,7 @@ import { benchKey, benchOwner } from '../sequencer/testing/benchKeys.ts'
 import type { Phase, PhaseResult } from '../sequencer/testing/loadGenerator.ts'
 import type { BenchResult } from './result.ts'
 import { profileAllocations } from './allocationProfile.ts'
+import { cpuPressureMs, processCpuMs, threadCpuReport, threadsCpu } from './procStats.ts'
 import { watchTail } from './tailAnatomy.ts'
 
 const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80' as const
@@ -52,42 +53,6 @@ const RATE_LABEL = RATE.toLocaleString('en-US')
 const cpuMs = (): number => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
-}
-
-/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux), or NaN. */
-const childCpuMs = (pid: number | undefined): number => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in ticks of 1/100 s
-  } catch {
-    return Number.NaN
-  }
-}
-
-/** CPU time (ms) of each thread of this process, by thread id, with its name, from /proc (Linux). */
-const tasksCpu = (): Map<string, { name: string; ms: number; sys: number }> => {
-  const out = new Map<string, { name: string; ms: number; sys: number }>()
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-      const fields = stat.split(') ')[1]!.split(' ')
-      out.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.indexOf(') ')), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, sys: (Number(fields[12]) * 1000) / 100 })
-    }
-  } catch {
-    // not Linux
-  }
-  return out
-}
-const threadCpu = (before: Map<string, { name: string; ms: number; sys: number }>, after: Map<string, { name: string; ms: number; sys: number }>, tx: number): string =>
-  [...after].map(([tid, a]) => ({ tid, name: a.name, us: ((a.ms - (before.get(tid)?.ms ?? 0)) * 1000) / Math.max(1, tx), sys: ((a.sys - (before.get(tid)?.sys ?? 0)) * 1000) / Math.max(1, tx) })).filter((t) => t.us >= 5).sort((x, y) => y.us - x.us).map((t) => `    thread ${t.tid} ${t.name}: ${t.us.toFixed(0)} us/tx (system ${t.sys.toFixed(0)})`).join('\n')
-
-/** Time (ms) some thread of the machine waited for a CPU, from the kernel's pressure stall information (Linux 4.20+), or NaN. */
-const cpuPressureMs = (): number => {
-  try {
-    return Number(/some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))![1]) / 1000
-  } catch {
-    return Number.NaN
-  }
 }
 
 /** Operations per second of one thread's CPU time. */
@@ -215,14 +180,14 @@ export async function run(): Promise<BenchResult[]> {
     const timing0 = { ...sequencer.mempool.timing }
     const elu0 = performance.eventLoopUtilization()
     const cpu0 = cpuMs()
-    const childCpu0 = childCpuMs(child.pid)
+    const childCpu0 = processCpuMs(child.pid)
     const pressure0 = cpuPressureMs()
     sequencer.mempool.timing.samples.toAdmission.clear()
     sequencer.mempool.timing.samples.toAnswer.clear()
     sequencer.mempool.timing.samples.total.clear()
     sequencer.journal.stats.samples.commit.clear()
     sequencer.journal.stats.samples.roundTrip.clear()
-    const threads0 = tasksCpu()
+    const threads0 = threadsCpu()
     const loopDelay = monitorEventLoopDelay({ resolution: 1 })
     loopDelay.enable()
     const tail = process.env.CW_BENCH_TAIL && phases[i]!.slowOverMs !== undefined ? watchTail({ journal: sequencer.journal, sealer: sequencer.sealer }) : undefined
@@ -232,10 +197,10 @@ export async function run(): Promise<BenchResult[]> {
     if (tail) console.log(tail(r.slow ?? []))
     if (alloc) console.log(await alloc(Math.max(1, r.ok)))
     loopDelay.disable()
-    if (process.env.CW_BENCH_THREADS) console.log(threadCpu(threads0, tasksCpu(), r.ok))
+    if (process.env.CW_BENCH_THREADS) console.log(threadCpuReport({ before: threads0, after: threadsCpu(), tx: r.ok }))
     const elu = performance.eventLoopUtilization(elu0)
     const serverCpuUs = ((cpuMs() - cpu0) * 1000) / Math.max(1, r.ok)
-    const clientCpuUs = ((childCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
+    const clientCpuUs = ((processCpuMs(child.pid) - childCpu0) * 1000) / Math.max(1, r.ok)
     // The share of the phase during which some thread (ours, the load generator's or anyone's) was ready to run and had no CPU.
     const pressure = (100 * (cpuPressureMs() - pressure0)) / (r.seconds * 1000)
     results.push(r)

@@ -17,8 +17,7 @@
 import { readFileSync } from 'node:fs'
 import { PerformanceObserver, performance } from 'node:perf_hooks'
 import type { BlockSealer } from '../sequencer/blocks/BlockSealer.ts'
-import type { Journal } from '../sequencer/store/Journal.ts'
-import type { BatchSink } from '../sequencer/store/Journal.ts'
+import type { BatchSink, Journal } from '../sequencer/store/Journal.ts'
 
 interface Span {
   at: number
