@@ -116,7 +116,8 @@ export class StoreWriter {
     if (this.checkpointer) {
       const cp = this.checkpointer
       await new Promise<void>((resolve) => {
-        cp.once('message', () => resolve())
+        // It also reports its checkpoints: wait for the answer to the close.
+        cp.on('message', (m: { type: string }) => m.type === 'closed' && resolve())
         cp.postMessage({ type: 'close' })
         setTimeout(resolve, 5000).unref()
       })

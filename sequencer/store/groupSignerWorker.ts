@@ -11,19 +11,12 @@
  * event loop is blocked in its commit loop). See {@link GroupSignerClient}.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
-// Not the preconf entry (index.ts): only keccak, secp256k1 and the tree, so it starts fast.
-import { nativeSecp256k1 } from '../preconf/nativeSecp256k1.ts'
-import { signGroup, type GroupEntry } from '../preconf/signGroup.ts'
+import type { GroupEntry } from '../preconf/signGroup.ts'
+import { commitGroupSigner } from './commitGroupSigner.ts'
 import type { CommitResult } from './rows.ts'
 
 const { port, flag, signer } = workerData as { port: MessagePort; flag: Int32Array; signer: { key: Uint8Array; domainSeparator: Uint8Array } }
-if (!nativeSecp256k1().native) secp256k1.Point.BASE.precompute(8, false)
-const sign = (entries: readonly GroupEntry[]): NonNullable<CommitResult['group']> => {
-  const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries })
-  return { firstSeq: g.firstSequence, count: g.count, signature: g.signature, levels: g.levels }
-}
-sign([{ sequence: 1, txHash: new Uint8Array(32), l1Deadline: 0 }]) // warm-up
+const sign = commitGroupSigner(signer)
 port.on('message', (m: { id: number; entries: GroupEntry[] }) => {
   let answer: { id: number; group?: CommitResult['group']; ms?: number; error?: string }
   const start = performance.now()

@@ -12,19 +12,17 @@
  * (one fsync) whose transactions form one group (at most `MAX_PRECONFIRMATION_GROUP`), so the
  * next commit starts as soon as the previous one is signed, with no round trip to the main
  * thread in between, and the group still grows with the load.
- * Messages: `{ type: 'write', id, batch }` answered by `{ type: 'done', ids, ms, signMs, group }`
+ * Messages: `{ type: 'write', id, batch }` answered by `{ type: 'done', ids, ms, signMs, signWorkMs, group, signedBy }`
  * (one answer for the merged commits `ids`, in order) or `{ type: 'error', ids, message }`;
  * `{ type: 'no-signer' }` (the signer thread is gone: sign here); `{ type: 'close' }`.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { SynchronousLevel } from '../config/index.ts'
 // Not the preconf entry (index.ts): this thread loads only keccak, secp256k1 and the tree, so
 // that it starts in milliseconds, not the seconds the protocol and viem take (a restart after
 // a crash waits for it).
 import { MAX_PRECONFIRMATION_GROUP } from '../preconf/preconfirmationConstants.ts'
-import { nativeSecp256k1 } from '../preconf/nativeSecp256k1.ts'
-import { signGroup } from '../preconf/signGroup.ts'
+import { commitGroupSigner } from './commitGroupSigner.ts'
 import { GroupSignerClient } from './GroupSignerClient.ts'
 import { batchWriter } from './batchWriter.ts'
 import { mergeWriteBatches } from './mergeWriteBatches.ts'
@@ -48,15 +46,9 @@ try {
   // Checkpoints run in their own thread (checkpointWorker.ts), never inside a commit.
   db.pragma('wal_autocheckpoint = 0')
   const write = batchWriter(db)
-  // noble is the fallback when libsecp256k1's compiled module does not load.
-  if (!nativeSecp256k1().native) secp256k1.Point.BASE.precompute(8, false)
   const entriesOf = (batch: WriteBatch) => batch.txs.map((t) => ({ sequence: t.seq, txHash: t.hash, l1Deadline: t.l1Deadline }))
-  const sign = (batch: WriteBatch): CommitResult['group'] => {
-    if (batch.txs.length === 0) return null
-    const g = signGroup({ key: signer.key, domainSeparator: signer.domainSeparator, entries: entriesOf(batch) })
-    return { firstSeq: g.firstSequence, count: g.count, signature: g.signature, levels: g.levels }
-  }
-  sign({ txs: [{ seq: 1, hash: new Uint8Array(32), body: new Uint8Array(0), acceptedMs: 0, l1Deadline: 0 }], signatures: [], queue: [], blocks: [] }) // warm-up
+  const signGroupHere = commitGroupSigner(signer)
+  const sign = (batch: WriteBatch): CommitResult['group'] => (batch.txs.length === 0 ? null : signGroupHere(entriesOf(batch)))
   const signerClient = signerPort && signerFlag ? new GroupSignerClient({ port: signerPort, flag: signerFlag, timeoutMs: SIGNER_TIMEOUT_MS }) : undefined
   const backlog: Message[] = []
   let closed = false
