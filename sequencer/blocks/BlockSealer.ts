@@ -1,7 +1,6 @@
 import type { SequencerMetrics } from '../metrics/sequencerMetrics.ts'
 import type { Journal } from '../store/Journal.ts'
 import type { BlockRow } from '../store/rows.ts'
-import { hashToBytes } from '../mempool/hashBytes.ts'
 import { blockHash, blockTxRoot } from './blockHash.ts'
 
 /**
@@ -64,11 +63,11 @@ export class BlockSealer {
     return this.open.length
   }
 
-  /** Records an accepted transaction for the block being filled. */
-  add(seq: number, hash: bigint): void {
+  /** Records an accepted transaction (its hash as 32 bytes, `hashToBytes`) for the block being filled. */
+  add(seq: number, hash: Uint8Array): void {
     const expected = this.head.firstSeq + this.head.txCount + this.open.length
     if (seq !== expected) throw new Error(`block sealer got sequence number ${seq}, expected ${expected}`)
-    this.open.push({ seq, hash: hashToBytes(hash) })
+    this.open.push({ seq, hash })
   }
 
   /** Seals the block being filled now (even if empty) and returns it; durable later. */

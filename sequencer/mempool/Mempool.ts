@@ -126,7 +126,7 @@ export class Mempool {
   private readonly lookup: (hash: bigint) => StoredAccepted | undefined
   private readonly now: () => number
   private readonly metrics: SequencerMetrics | undefined
-  private readonly onAdmitted: ((seq: number, hash: bigint) => void) | undefined
+  private readonly onAdmitted: ((seq: number, hash: Uint8Array) => void) | undefined
   private readonly onPreconfirmed: ((accepted: AcceptedTx) => void) | undefined
   private readonly onCritical: ((e: SequencerError) => void) | undefined
   private readonly lanes = new Map<bigint, Lane>()
@@ -157,8 +157,8 @@ export class Mempool {
     lookup: (hash: bigint) => StoredAccepted | undefined
     now?: () => number
     metrics?: SequencerMetrics
-    /** Called for every accepted transaction, in sequence order (the block sealer's feed). */
-    onAdmitted?: (seq: number, hash: bigint) => void
+    /** Called for every accepted transaction, in sequence order, with its hash as 32 bytes (the block sealer's feed). */
+    onAdmitted?: (seq: number, hash: Uint8Array) => void
     /** Called once per accepted transaction when it is durable and signed (subscriptions). */
     onPreconfirmed?: (accepted: AcceptedTx) => void
     /** Called once when the store fails: the pending state is ahead of the disk. */
@@ -367,14 +367,16 @@ export class Mempool {
     this.lanes.get(entry.from)!.reserved.delete(entry.nonce)
     const hash = entry.hash!
     this.inFlightByHash.set(hash, entry)
+    // One conversion for the log row and the block sealer.
+    const hashBytes = hashToBytes(hash)
     try {
-      this.journal.appendTx({ seq, hash: hashToBytes(hash), body: encodeSignedTx(entry.signed), acceptedMs, l1Deadline })
+      this.journal.appendTx({ seq, hash: hashBytes, body: encodeSignedTx(entry.signed), acceptedMs, l1Deadline })
     } catch (e) {
       this.critical(e as Error)
       this.finish(entry, this.unavailable())
       return false
     }
-    this.onAdmitted?.(seq, hash)
+    this.onAdmitted?.(seq, hashBytes)
     this.journal.waitTx(seq).then(
       (group) => this.complete(entry, group),
       (e: Error) => {
