@@ -22,9 +22,9 @@ export interface ThreadCpu {
   sys: number
 }
 
-/** `utime` and `stime` of a `/proc/.../stat` line, in ms (ticks of 1/100 s). */
+/** `utime` and `stime` of a `/proc/.../stat` line, in ms (ticks of 1/100 s). The name before them may hold ') '. */
 function statTimes(stat: string): { ms: number; sys: number } {
-  const fields = stat.split(') ')[1]!.split(' ')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return { ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, sys: (Number(fields[12]) * 1000) / 100 }
 }
 
@@ -43,7 +43,7 @@ export function threadsCpu(): Map<string, ThreadCpu> {
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-      out.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.indexOf(') ')), ...statTimes(stat) })
+      out.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ...statTimes(stat) })
     }
   } catch {
     // not Linux

@@ -8,7 +8,7 @@
  * Wall times on a shared machine move with its load: compare CPU time too.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseEther } from 'viem'
@@ -16,16 +16,10 @@ import { deployRollup, ROLLUP_SETTINGS } from '../l1-contracts/index.ts'
 import { TEST_PARAMS } from '../protocol/index.ts'
 import { TEST_SEQUENCER_KEY } from '../sequencer/testing/testSequencer.ts'
 import { startAnvil } from '../test/harness/anvil.ts'
+import { processCpuMs } from './procStats.ts'
 import type { BenchResult } from './result.ts'
 
 const ROUNDS = 3
-
-/** CPU time (user + system, every thread) of process `pid` in ms; Linux only. */
-function cpuMsOf(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = f.slice(f.lastIndexOf(')') + 2).split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -44,7 +38,7 @@ async function timeStart(params: { args: string[]; env: NodeJS.ProcessEnv; marks
       out += String(c)
       while (wall.length < params.marks.length && out.includes(params.marks[wall.length]!)) {
         wall.push(performance.now() - t0)
-        if (wall.length === 1) cpuAtFirst = cpuMsOf(proc.pid!)
+        if (wall.length === 1) cpuAtFirst = processCpuMs(proc.pid!)
       }
       if (wall.length === params.marks.length) resolve()
     })
